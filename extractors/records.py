@@ -51,7 +51,8 @@ class Mention:
     """An entity mention.
 
     ``text`` is the normalized surface form; ``start``/``end`` are offsets into the
-    original document text; ``sentence`` indexes ``DocumentRecord.sentences``.
+    original document text; ``sentence`` indexes ``DocumentRecord.sentences``;
+    ``concept`` is the policy-lexicon id when the mention is a lexicon form.
     """
 
     text: str
@@ -60,6 +61,7 @@ class Mention:
     end: int
     lang: str
     sentence: int
+    concept: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,79 @@
+"""What every language's ``kg_entities`` component shares: candidates, overlap resolution, spans.
+
+A language module only proposes :class:`Candidate` spans over ``doc.text``; this base class
+keeps the best non-overlapping ones and writes them to ``doc.spans[spans_key]`` with the
+label and, for lexicon hits, the concept id as ``kb_id``.
+
+Examples
+--------
+>>> cands = [Candidate(0, 3, "ORG", 1), Candidate(0, 5, "ORG", 2), Candidate(4, 6, "TERM", 1)]
+>>> [(c.start, c.end) for c in resolve_overlaps(cands)]
+[(0, 5)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .lexicon import Lexicon, load_lexicon
+
+__all__ = ["Candidate", "resolve_overlaps", "EntityExtractor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed entity span; higher ``priority`` wins an overlap, then the longer span."""
+
+    start: int
+    end: int
+    label: str
+    priority: int
+    concept: str = ""
+
+
+def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Keep a set of non-overlapping candidates, best first, returned in text order."""
+    ranked = sorted(
+        (c for c in candidates if c.end > c.start),
+        key=lambda c: (-c.priority, -(c.end - c.start), c.start),
+    )
+    taken: list[Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for cand in ranked:
+        if all(cand.end <= s or cand.start >= e for s, e in occupied):
+            taken.append(cand)
+            occupied.append((cand.start, cand.end))
+    return sorted(taken, key=lambda c: c.start)
+
+
+class EntityExtractor:
+    """Base spaCy component: subclasses implement :meth:`candidates`."""
+
+    lang = ""
+
+    def __init__(self, vocab: Vocab, name: str, *, spans_key: str = "kg", lexicon_paths: Iterable[str] = ()):
+        self.vocab = vocab
+        self.name = name
+        self.spans_key = spans_key
+        self.lexicon: Lexicon = load_lexicon(*tuple(lexicon_paths))
+
+    def candidates(self, doc: Doc) -> list[Candidate]:  # pragma: no cover - abstract
+        """Propose spans over ``doc.text``; overlaps are resolved by :func:`resolve_overlaps`."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for cand in resolve_overlaps(self.candidates(doc)):
+            span = doc.char_span(cand.start, cand.end, label=cand.label, kb_id=cand.concept, alignment_mode="contract")
+            if span is not None and len(span) > 0:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        return doc
+
+    def lexicon_candidates(self, text: str, lang: str, priority: int = 3) -> list[Candidate]:
+        """Lexicon hits in ``text`` as candidates."""
+        return [Candidate(m.start, m.end, m.label, priority, m.concept) for m in self.lexicon.find(text, lang)]

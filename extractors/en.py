@@ -1,0 +1,125 @@
+"""English entity extraction as the spaCy component ``en.kg_entities``.
+
+Capitalised word sequences (joined by ``of``, ``and``, ``for``, ``the``, ``von`` …) become
+entities, typed by an organization head word (``Academy``, ``Ministry``, ``Council`` …), CLDR
+country names (PLACE), a title before them (``President``, ``Dr.``) or their shape
+(``SONG Dawei``, two or three capitalised words) for PERSON. Acronyms in parentheses after an
+organization (``Chinese Academy of Sciences (CAS)``) are ORG too; the policy lexicon gives TERMs.
+
+Examples
+--------
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> _ = nlp.add_pipe("kg_entities")
+>>> doc = nlp("SONG Dawei is a researcher at the Chinese Academy of Sciences (CAS) in China.")
+>>> [(s.text, s.label_) for s in doc.spans["kg"]]
+[('SONG Dawei', 'PERSON'), ('Chinese Academy of Sciences', 'ORG'), ('CAS', 'ORG'), ('China', 'PLACE')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.lang.en import English
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .base import Candidate, EntityExtractor
+from .places import territory_names
+
+__all__ = ["EnglishEntityExtractor", "make_en_entities", "ORG_WORDS", "PERSON_TITLES"]
+
+ORG_WORDS = frozenset(
+    "University Academy Institute Institutes Ministry Department Council Committee Party Office Bank Company "
+    "Group Organization Organisation Center Centre Commission Agency Association Government Court Congress "
+    "Parliament Assembly Union Federation Corporation Inc Ltd Limited Holdings Foundation Fund Times Post News "
+    "Press School College Bureau Administration Army Police Club League Network Board Authority Senate "
+    "Society Forum Museum Hospital Airlines Airways Council Cabinet Secretariat Directorate Tribunal".split()
+)
+PERSON_TITLES = (
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",
+    "Secretary", "Chairman", "General", "King", "Queen", "Pope", "Judge", "Sir", "Lady", "Chancellor",
+)
+_NOT_NAMES = frozenset(
+    "I The A An In On At For Of And But Or If As By To From With This That These Those It He She We They His Her "
+    "Its Our Their January February March April May June July August September October November December Monday "
+    "Tuesday Wednesday Thursday Friday Saturday Sunday Abstract Keywords E-mail Email Hence However".split()
+)
+_CONNECTORS = r"(?:of|and|for|the|on|de|von|van|der|la|du|al|bin)"
+_WORD = r"[A-Z][\w’'\-]*\.?"
+_RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECTORS}\s+)*{_WORD})*")
+#: Job and rank words: a capitalised run made of them is a role, not a name.
+ROLE_WORDS = frozenset(
+    "Senior Junior Economist Researcher Distinguished Director Co-Director Professor Associate Assistant Chairman "
+    "Chairwoman Head Member Deputy Vice Chief Editor Secretary Officer Fellow Lecturer Supervisory Board Leader "
+    "Executive Manager Spokesman Spokeswoman Analyst Reporter Correspondent Ambassador Commissioner".split()
+)
+_TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in t.split())
+_ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
+_CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
+
+
+class EnglishEntityExtractor(EntityExtractor):
+    """Finds PERSON, ORG, PLACE, WORK and TERM spans in English."""
+
+    lang = "en"
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        text = doc.text
+        cands = self.lexicon_candidates(text, "en")
+        places = territory_names("en")
+        for m in _RUN.finditer(text):
+            span = m.group().rstrip(".")
+            start, end = m.start(), m.start() + len(span)
+            words = span.split()
+            while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_WORDS):  # "The Chinese Academy", "President X"
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) > 2 and _CAPS_NAME.match(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
+                cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", 2))
+                start += len(" ".join(words[:2])) + 1
+                words = words[2:]
+            if not words:
+                continue
+            span = " ".join(words)
+            end = start + len(span)
+            if text[start:end] != span:  # whitespace other than one space inside; keep exact offsets
+                continue
+            label = self._classify(text, start, words, places)
+            if label:
+                cands.append(Candidate(start, end, label, 2))
+                after = _ACRONYM.match(text, end + 1) if label == "ORG" else None
+                if after:
+                    cands.append(Candidate(after.start(1), after.end(1), "ORG", 2))
+        return cands
+
+    @staticmethod
+    def _classify(text: str, start: int, words: list[str], places: dict[str, str]) -> str | None:
+        span = " ".join(words)
+        before = text[max(0, start - 20) : start].rstrip()
+        sentence_start = not before or before[-1] in ".!?:;\n"
+        if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
+            return "ORG"
+        if span in places:
+            return "PLACE"
+        if any(w in ROLE_WORDS for w in words):
+            return None
+        if any(before.endswith(t) for t in PERSON_TITLES) and len(words) <= 4:
+            return "PERSON"
+        if _CAPS_NAME.match(span):
+            return "PERSON"
+        names = [w for w in words if w[0].isupper()]
+        if 2 <= len(names) <= 3 and len(names) == len(words) and not sentence_start and not any(w.isupper() for w in words):
+            return "PERSON"
+        return None
+
+
+@English.factory(
+    "kg_entities",
+    assigns=["doc.spans"],
+    default_config={"spans_key": "kg", "lexicon_paths": []},
+)
+def make_en_entities(nlp: Language, name: str, spans_key: str, lexicon_paths: Iterable[str]) -> EnglishEntityExtractor:
+    """spaCy factory for ``spacy.blank("en").add_pipe("kg_entities")``."""
+    return EnglishEntityExtractor(nlp.vocab, name, spans_key=spans_key, lexicon_paths=lexicon_paths)

@@ -1,0 +1,139 @@
+"""From a document's text to a :class:`~policykg.extractors.records.DocumentRecord`.
+
+normalize (offsets kept) → paragraphs → language per paragraph → sentences → the language's
+spaCy pipeline (``kg_entities``) → mentions with offsets into the original text.
+
+Examples
+--------
+>>> spans = extract("國務院辦公廳印發了《意見》。")
+>>> [(s.text, s.label) for s in spans]
+[('國務院辦公廳', 'ORG'), ('意見', 'WORK')]
+>>> rec = process_document("宋大伟\\n\\n中国科学院发布报告。\\n\\nThe State Council of China met.", "a.txt")
+>>> rec.languages, [m.text for m in rec.mentions]
+(('zh-Hans', 'en'), ['中国科学院', 'State Council', 'China'])
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .langid import detect_language
+from .metadata import extract_date, extract_title
+from .normalize import normalize_document
+from .records import DocumentRecord, Mention, Sentence
+from .segment import split_paragraphs, split_sentences
+
+__all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
+
+#: Languages with an extractor; paragraphs in any other language are kept but not extracted.
+EXTRACTED_LANGS = ("zh-Hans", "zh-Hant", "vi", "en")
+_SPACY_LANG = {"zh-Hans": "zh", "zh-Hant": "zh", "vi": "vi", "en": "en"}
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedSpan:
+    """One entity span of :func:`extract`: offsets into the text given, label, text, language."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    lang: str
+    concept: str = ""
+
+
+@lru_cache(maxsize=16)
+def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
+    """The spaCy pipeline for ``lang`` (one of :data:`EXTRACTED_LANGS`), built once per process.
+
+    Raises
+    ------
+    ValueError
+        For a language without an extractor.
+    """
+    if lang not in _SPACY_LANG:
+        raise ValueError(f"no extractor for language {lang!r}; choose one of {', '.join(EXTRACTED_LANGS)}")
+    code = _SPACY_LANG[lang]
+    # pyvi's word segmenter keeps "Việt Nam" as one token and splits off punctuation.
+    config = {"nlp": {"tokenizer": {"use_pyvi": True}}} if code == "vi" else {}
+    nlp = spacy.blank(code, config=config)
+    nlp.add_pipe("kg_entities", config={"lexicon_paths": list(lexicon_paths)})
+    return nlp
+
+
+def _paragraph_spans(nlp: Language, texts: Sequence[str]) -> Iterable[list[tuple[int, int, str, str, str]]]:
+    for doc in nlp.pipe(texts, batch_size=64):
+        yield [(s.start_char, s.end_char, s.label_, s.text, s.kb_id_) for s in doc.spans["kg"]]
+
+
+def extract(text: str, lang: str | None = None, *, lexicon_paths: Sequence[str] = ()) -> list[ExtractedSpan]:
+    """Entity spans of one text, with offsets into ``text`` itself (no normalization).
+
+    With ``lang=None`` each paragraph's language is detected; paragraphs in languages without
+    an extractor give no spans.
+    """
+    out: list[ExtractedSpan] = []
+    for ps, pe in split_paragraphs(text):
+        para = text[ps:pe]
+        plang = lang or detect_language(para)
+        if plang not in _SPACY_LANG:
+            continue
+        (spans,) = _paragraph_spans(get_nlp(plang, tuple(lexicon_paths)), [para])
+        out += [ExtractedSpan(ps + s, ps + e, label, t, plang, kb) for s, e, label, t, kb in spans]
+    return out
+
+
+def process_document(
+    text: str,
+    doc_id: str,
+    *,
+    fmt: str = "txt",
+    encoding: str | None = None,
+    lexicon_paths: Sequence[str] = (),
+) -> DocumentRecord:
+    """Normalize, segment and extract one document; every offset points into ``text``."""
+    mapped = normalize_document(text)
+    norm = mapped.text
+    sentences: list[Sentence] = []
+    sentence_starts: list[int] = []  # in normalized coordinates, for bisect
+    by_lang: dict[str, list[tuple[int, str]]] = {}
+    chars_by_lang: Counter[str] = Counter()
+    for ps, pe in split_paragraphs(norm):
+        para = norm[ps:pe]
+        lang = detect_language(para)
+        chars_by_lang[lang] += pe - ps
+        for ss, se in split_sentences(para, lang):
+            ostart, oend = mapped.origin(ps + ss, ps + se)
+            sentences.append(Sentence(ostart, oend, para[ss:se], lang))
+            sentence_starts.append(ps + ss)
+        if lang in _SPACY_LANG:
+            by_lang.setdefault(lang, []).append((ps, para))
+
+    mentions: list[Mention] = []
+    for lang, paras in by_lang.items():
+        nlp = get_nlp(lang, tuple(lexicon_paths))
+        for (ps, _), spans in zip(paras, _paragraph_spans(nlp, [p for _, p in paras])):
+            for s, e, label, surface, concept in spans:
+                ostart, oend = mapped.origin(ps + s, ps + e)
+                idx = max(0, bisect_right(sentence_starts, ps + s) - 1)
+                mentions.append(Mention(surface, label, ostart, oend, lang, idx, concept))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return DocumentRecord(
+        doc_id=doc_id,
+        title=extract_title(norm),
+        text=text,
+        languages=tuple(lang for lang, _ in chars_by_lang.most_common()),
+        date=extract_date(norm),
+        size=len(text),
+        format=fmt,
+        encoding=encoding,
+        sentences=sentences,
+        mentions=mentions,
+    )

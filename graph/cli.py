@@ -1,0 +1,83 @@
+"""The ``kg`` command: parses arguments and calls the library; no logic of its own.
+
+Examples
+--------
+>>> from click.testing import CliRunner
+>>> result = CliRunner().invoke(main, ["--help"])
+>>> result.exit_code, "build" in result.output
+(0, True)
+"""
+
+from __future__ import annotations
+
+import sys
+from importlib.util import find_spec
+from pathlib import Path
+
+import click
+
+__all__ = ["main", "default_seed_dir"]
+
+EXIT_NOTHING_BUILT = 1
+
+
+def default_seed_dir() -> Path:
+    """The embedded seed corpus (``seeds/`` of the source tree, installed as ``policykg.seeds``)."""
+    spec = find_spec("policykg.seeds")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        if Path(location).is_dir():
+            return Path(location)
+    raise click.ClickException("the embedded seeds are missing from this installation; reinstall policy-kg")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policy-kg")
+def main() -> None:
+    """policy-kg: knowledge graphs of people, organizations and policy terms from zh/vi/en documents."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
+              help="Folder for graph.html, graph.graphml, graph.gexf, graph.json and build-report.json.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra policy-lexicon CSV (columns id,type,zh_hans,zh_hant,vi,en); repeatable.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any document failed.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
+              help="Files larger than this are reported as failed, not read.")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=1500, show_default=True,
+              help="The page opens on this many most-mentioned nodes (the rest one click away).")
+@click.option("--script", type=click.Choice(["original", "simplified", "traditional"]), default="original",
+              show_default=True, help="Chinese script of labels on the page.")
+def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], strict: bool, quiet: bool,
+          max_bytes: int, max_nodes: int, script: str) -> None:
+    """Build the graph of PATHS (files or folders; default: the embedded seeds) into OUTPUT."""
+    from policykg.extractors.lexicon import LexiconError
+
+    from .corpus import InputPathError
+    from .run import BuildLimits, build_corpus, write_outputs
+
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(f"--output {out_dir} is a file; give a folder (it is created if missing).")
+    inputs = list(paths) or [default_seed_dir()]
+    log = (lambda msg: None) if quiet else None
+    try:
+        kwargs = {"log": log} if log else {}
+        g, report = build_corpus(inputs, lexicon_paths=tuple(str(p) for p in lexicons),
+                                 limits=BuildLimits(max_bytes=max_bytes), progress=False if quiet else None, **kwargs)
+    except (InputPathError, LexiconError) as exc:
+        raise click.UsageError(str(exc)) from None
+    docs = report["documents"]
+    if docs["built"] == 0:
+        click.echo(f"kg: no document could be built from {', '.join(map(str, inputs))} "
+                   f"({len(docs['failed'])} failed, {len(docs['skipped'])} skipped); see the messages above.", err=True)
+        sys.exit(EXIT_NOTHING_BUILT)
+    write_outputs(g, report, out_dir, max_nodes=max_nodes, script=script)
+    if not quiet:
+        click.echo(
+            f"built {docs['built']} documents ({len(docs['failed'])} failed, {len(docs['skipped'])} skipped): "
+            f"{report['entities']['total']} entities, {report['edges']['total']} edges -> {out_dir}/graph.html"
+        )
+    if strict and docs["failed"]:
+        sys.exit(EXIT_NOTHING_BUILT)
