@@ -8,9 +8,9 @@ Examples
 >>> spans = extract("國務院辦公廳印發了《意見》。")
 >>> [(s.text, s.label) for s in spans]
 [('國務院辦公廳', 'ORG'), ('意見', 'WORK')]
->>> rec = process_document("宋大伟\\n\\n中国科学院发布报告。\\n\\nThe State Council of China met.", "a.txt")
->>> rec.languages, [m.text for m in rec.mentions]
-(('zh-Hans', 'en'), ['中国科学院', 'State Council', 'China'])
+>>> rec = process_document("中国科学院和国务院研究室发布了关于数字经济的报告。\\n\\nThe report went to Vietnam.", "a.txt")
+>>> rec.languages, [(m.text, m.label, m.sentence) for m in rec.mentions]
+(('zh-Hans', 'en'), [('中国科学院', 'ORG', 0), ('国务院研究室', 'ORG', 0), ('数字经济', 'TERM', 0), ('Vietnam', 'PLACE', 1)])
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from .langid import detect_language
+from .langid import detect_language, detect_paragraph_languages
 from .metadata import extract_date, extract_title
 from .normalize import normalize_document
 from .records import DocumentRecord, Mention, Sentence
@@ -104,11 +104,11 @@ def process_document(
     sentences: list[Sentence] = []
     sentence_starts: list[int] = []  # in normalized coordinates, for bisect
     by_lang: dict[str, list[tuple[int, str]]] = {}
-    chars_by_lang: Counter[str] = Counter()
-    for ps, pe in split_paragraphs(norm):
+    bytes_by_lang: Counter[str] = Counter()
+    for ps, pe, lang in detect_paragraph_languages(norm):
         para = norm[ps:pe]
-        lang = detect_language(para)
-        chars_by_lang[lang] += pe - ps
+        # UTF-8 bytes, not characters: a Chinese character carries about as much as an English word.
+        bytes_by_lang[lang] += len(para.encode("utf-8"))
         for ss, se in split_sentences(para, lang):
             ostart, oend = mapped.origin(ps + ss, ps + se)
             sentences.append(Sentence(ostart, oend, para[ss:se], lang))
@@ -128,9 +128,10 @@ def process_document(
     return DocumentRecord(
         doc_id=doc_id,
         title=extract_title(norm),
+        # the raw text: normalization drops page furniture such as "修改稿收到日期：2021年2月21日"
         text=text,
-        languages=tuple(lang for lang, _ in chars_by_lang.most_common()),
-        date=extract_date(norm),
+        languages=tuple(lang for lang, _ in bytes_by_lang.most_common()),
+        date=extract_date(text),
         size=len(text),
         format=fmt,
         encoding=encoding,
