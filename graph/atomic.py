@@ -9,6 +9,8 @@ Examples
 >>> write_atomic(d / "a.txt", "国务院\\n")
 >>> (d / "a.txt").read_text(encoding="utf-8")
 '国务院\\n'
+>>> oct((d / "a.txt").stat().st_mode & 0o777) == oct(0o666 & ~_current_umask())
+True
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ def atomic_open(path: Path | str, mode: str = "w") -> Iterator[IO]:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp creates 0600 files; give the output the permissions a plain open() would.
+        os.chmod(tmp, 0o666 & ~_current_umask())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -57,6 +61,12 @@ def atomic_open(path: Path | str, mode: str = "w") -> Iterator[IO]:
         except FileNotFoundError:
             pass
         raise
+
+
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
 
 
 def write_atomic(path: Path | str, data: str | bytes) -> None:
