@@ -1,0 +1,283 @@
+"""Node order and coordinates for the HTML page, computed in Python so the page opens still.
+
+The page draws with physics off, so every node needs a position before the browser sees
+it. Nodes are ranked by importance (mentions, then degree); the first ``first`` of them
+are laid out on their own, then the rest are laid out around them with those positions
+fixed. Pressing "show more" on the page therefore adds nodes without moving any that are
+already drawn.
+
+Small graphs use networkx's Fruchterman-Reingold (``spring_layout``); larger ones use
+igraph's grid-accelerated Fruchterman-Reingold, which is linear per iteration. Both are
+seeded, so the same graph gives the same picture.
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("a", mentions=5); g.add_node("b", mentions=1); g.add_node("c", mentions=1)
+>>> g.add_edges_from([("a", "b", "CO_OCCURS"), ("c", "a", "CO_OCCURS")])
+['CO_OCCURS', 'CO_OCCURS']
+>>> rank_nodes(g)
+['a', 'b', 'c']
+>>> pos = compute_layout(g, rank_nodes(g), first=2)
+>>> sorted(pos) == ["a", "b", "c"] and pos == compute_layout(g, rank_nodes(g), first=2)
+True
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Hashable, Sequence
+
+import networkx as nx
+import numpy as np
+
+__all__ = ["mentions_of", "rank_nodes", "compute_layout", "NODE_SPACING"]
+
+#: Median distance from a node to its nearest neighbour in the finished layout, in
+#: vis-network pixels. Scaling by crowding rather than edge length keeps hub-heavy
+#: graphs from piling labels on top of each other.
+NODE_SPACING = 100.0
+
+# Up to this many nodes networkx's Fruchterman-Reingold is quick and looks good; from
+# 500 nodes on networkx switches to a sparse solver that needs scipy.
+_NX_MAX_NODES = 499
+# Up to this many nodes igraph's exact Fruchterman-Reingold (all pairs repel) takes about
+# two seconds; above it the grid variant, where only nearby nodes repel, keeps each
+# iteration linear but packs leaves tightly around hubs.
+_EXACT_MAX_NODES = 1500
+# Nearest-neighbour distances are measured for at most this many nodes.
+_SPACING_SAMPLE = 1000
+
+
+def mentions_of(attrs: dict) -> int:
+    """Return a node's ``mentions`` as an int; missing, negative or not a finite number gives 0.
+
+    Examples
+    --------
+    >>> mentions_of({"mentions": 3}), mentions_of({}), mentions_of({"mentions": float("nan")})
+    (3, 0, 0)
+    """
+    value = attrs.get("mentions")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return 0
+    return max(int(value), 0)
+
+
+def rank_nodes(g: nx.MultiDiGraph) -> list[Hashable]:
+    """Return the node ids, most important first: by mentions, then degree, then id.
+
+    Parameters
+    ----------
+    g : nx.MultiDiGraph
+        A graph in the schema of ``graph/schema.py``; see :func:`mentions_of`.
+
+    Returns
+    -------
+    list
+        Every node exactly once; ties are broken by ``str(node)`` so the order is stable.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("x", {"mentions": 1}), ("y", {"mentions": 1}), ("z", {"mentions": 9})])
+    >>> g.add_edge("y", "z")
+    0
+    >>> rank_nodes(g)
+    ['z', 'y', 'x']
+    """
+    degree = dict(g.degree())
+    return sorted(g.nodes, key=lambda n: (-mentions_of(g.nodes[n]), -degree[n], str(n)))
+
+
+def compute_layout(
+    g: nx.MultiDiGraph, order: Sequence[Hashable], *, first: int, seed: int = 7
+) -> dict[Hashable, tuple[float, float]]:
+    """Return ``{node: (x, y)}`` in pixels, laying out ``order[:first]`` before the rest.
+
+    Parameters
+    ----------
+    g : nx.MultiDiGraph
+        The graph; edge direction, keys and multiplicity are ignored.
+    order : sequence
+        All nodes of ``g``, most important first (see :func:`rank_nodes`).
+    first : int
+        How many leading nodes get a layout of their own; the others are placed around
+        them without moving them.
+    seed : int
+        Seed for the starting positions and the layout's random choices.
+
+    Returns
+    -------
+    dict
+        Coordinates rounded to 0.1 px, centred on the first group, scaled so the median
+        distance to the nearest other node is :data:`NODE_SPACING` pixels.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> g = nx.MultiDiGraph(nx.path_graph(3))
+    >>> pos = compute_layout(g, [1, 0, 2], first=3)
+    >>> [round(float(np.hypot(*np.subtract(pos[1], pos[k]))) / NODE_SPACING, 1) for k in (0, 2)]
+    [1.0, 1.0]
+    """
+    n = len(order)
+    if n == 0:
+        return {}
+    index = {node: i for i, node in enumerate(order)}
+    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v}
+    edges = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    first = max(1, min(first, n))
+    rng = np.random.default_rng(seed)
+    use_nx = n <= _NX_MAX_NODES
+
+    xy = _layout_group(first, edges[edges[:, 1] < first], rng, use_nx=use_nx, seed=seed)
+    if first < n:
+        start = np.vstack([xy, np.zeros((n - first, 2))])
+        _place_near_neighbours(start, first, edges)
+        xy = _force_layout(n, edges, start, first, use_nx=use_nx, seed=seed)
+    xy = xy - xy[:first].mean(axis=0)
+    spacing = _median_nearest_distance(xy)
+    xy *= NODE_SPACING / spacing if spacing > 0 else NODE_SPACING
+    return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(order, xy)}
+
+
+def _layout_group(count: int, edges: np.ndarray, rng: np.random.Generator, *, use_nx: bool, seed: int) -> np.ndarray:
+    """Lay out nodes ``0..count-1``: the largest component by force, the rest around it.
+
+    In a force layout, small components and lone nodes drift to a wide circle and shrink
+    the drawing; laying them along a spiral just outside the main component keeps the
+    view tight, with each small component's nodes next to each other.
+    """
+    h = nx.Graph()
+    h.add_nodes_from(range(count))
+    h.add_edges_from(map(tuple, edges.tolist()))
+    components = sorted((sorted(c) for c in nx.connected_components(h)), key=lambda c: (-len(c), c[0]))
+    main = np.array(components[0]) if len(components[0]) > 2 else np.array([], dtype=int)
+    xy = np.zeros((count, 2))
+    spacing, radius = 1.0, 0.0
+    if len(main):
+        remap = np.full(count, -1)
+        remap[main] = np.arange(len(main))
+        inside = edges[(remap[edges] >= 0).all(axis=1)] if len(edges) else edges
+        part = _force_layout(len(main), remap[inside], _random_start(len(main), rng), None, use_nx=use_nx, seed=seed)
+        part -= part.mean(axis=0)
+        xy[main] = part
+        spacing = _median_nearest_distance(part) or 1.0
+        radius = float(np.hypot(part[:, 0], part[:, 1]).max()) + spacing
+    rest = [i for c in components[1 if len(main) else 0:] for i in c]
+    xy[rest] = _spiral(len(rest), radius, spacing)
+    return xy
+
+
+def _spiral(k: int, radius: float, spacing: float) -> np.ndarray:
+    """``k`` points ``spacing`` apart along an Archimedean spiral starting at ``radius``."""
+    out = np.zeros((k, 2))
+    theta = 0.0
+    for i in range(k):
+        r = radius + spacing * theta / (2 * np.pi)
+        out[i] = (r * np.cos(theta), r * np.sin(theta))
+        theta += spacing / max(r, spacing)
+    return out
+
+
+def _sunflower(k: int, spacing: float) -> np.ndarray:
+    """Offsets of the ``k``-th point of a sunflower disc with ``spacing`` between points."""
+    golden = np.pi * (3 - np.sqrt(5))
+    r = spacing * np.sqrt(k + 1) * 0.6
+    return np.array([r * np.cos(k * golden), r * np.sin(k * golden)])
+
+
+def _median_nearest_distance(xy: np.ndarray) -> float:
+    """Median over a sample of nodes of the distance to the nearest other node."""
+    n = len(xy)
+    if n < 2:
+        return 0.0
+    sample = xy[np.linspace(0, n - 1, min(n, _SPACING_SAMPLE)).astype(int)]
+    nearest = []
+    for chunk in np.array_split(sample, max(1, len(sample) // 100)):
+        d = np.hypot(chunk[:, None, 0] - xy[None, :, 0], chunk[:, None, 1] - xy[None, :, 1])
+        d[d == 0] = np.inf  # the node itself (and exact duplicates)
+        nearest.append(d.min(axis=1))
+    values = np.concatenate(nearest)
+    values = values[np.isfinite(values)]
+    return float(np.median(values)) if len(values) else 0.0
+
+
+def _random_start(n: int, rng: np.random.Generator) -> np.ndarray:
+    # igraph's grid variant puts cells of unit size; spreading the start over ~sqrt(n)
+    # units keeps each cell sparse (a [-1, 1] start makes the grid quadratic).
+    return rng.uniform(-1.0, 1.0, size=(n, 2)) * max(1.0, np.sqrt(n))
+
+
+def _place_near_neighbours(xy: np.ndarray, first: int, edges: np.ndarray) -> None:
+    """Start each unplaced node beside its most important placed neighbour, else outside.
+
+    Nodes sharing a neighbour fill a sunflower disc around it, so a hub with thousands of
+    leaves starts spread out rather than piled up (which also keeps igraph's grid fast).
+    """
+    n = len(xy)
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in edges:
+        neighbours[a].append(b)
+        neighbours[b].append(a)
+    spacing = 1.0  # igraph's natural edge length; the first group is fixed, so no rescaling
+    radius = float(np.hypot(xy[:first, 0], xy[:first, 1]).max()) + spacing
+    around: dict[int, int] = {}
+    lonely = []
+    for i in range(first, n):
+        placed = [j for j in neighbours[i] if j < i]
+        if placed:
+            anchor = min(placed)
+            xy[i] = xy[anchor] + _sunflower(around.get(anchor, 0), spacing)
+            around[anchor] = around.get(anchor, 0) + 1
+        else:
+            lonely.append(i)
+    if lonely:
+        outside = float(np.hypot(xy[:, 0], xy[:, 1]).max()) + spacing
+        xy[lonely] = _spiral(len(lonely), max(radius, outside), spacing)
+
+
+def _force_layout(
+    n: int, edges: np.ndarray, start: np.ndarray, fixed: int | None, *, use_nx: bool, seed: int
+) -> np.ndarray:
+    """Fruchterman-Reingold from ``start``; nodes ``0..fixed-1`` do not move."""
+    if n == 1:
+        return start.copy()
+    if use_nx:
+        h = nx.Graph()
+        h.add_nodes_from(range(n))
+        h.add_edges_from(map(tuple, edges.tolist()))
+        pos = nx.spring_layout(
+            h,
+            pos={i: tuple(p) for i, p in enumerate(start)},
+            fixed=list(range(fixed)) if fixed else None,
+            seed=seed,
+            k=1.0,  # the natural edge length, in the same units as ``start``
+            scale=None,
+            iterations=100,
+        )
+        return np.array([pos[i] for i in range(n)], dtype=float)
+    import igraph as ig  # dev/optional dependency; only large graphs need it
+
+    h = ig.Graph(n=n, edges=edges.tolist())
+    bounds = {}
+    if fixed:
+        lo_x = [float(x) if i < fixed else -np.inf for i, x in enumerate(start[:, 0])]
+        lo_y = [float(y) if i < fixed else -np.inf for i, y in enumerate(start[:, 1])]
+        bounds = dict(minx=lo_x, maxx=[v if v > -np.inf else np.inf for v in lo_x],
+                      miny=lo_y, maxy=[v if v > -np.inf else np.inf for v in lo_y])
+    # Fewer iterations as graphs grow keeps a 20k-node layout to a few seconds.
+    exact = n <= _EXACT_MAX_NODES
+    niter = 500 if exact else int(max(50, 500 * 2000 / n))
+    previous = random.getstate()
+    # python-igraph draws from Python's ``random`` module; seed it for a repeatable
+    # picture and put the caller's state back afterwards.
+    random.seed(seed)
+    try:
+        layout = h.layout_fruchterman_reingold(seed=start.tolist(), niter=niter, grid=not exact, **bounds)
+    finally:
+        random.setstate(previous)
+    return np.array(layout.coords, dtype=float)
