@@ -148,8 +148,8 @@ def _layout_group(count: int, edges: np.ndarray, rng: np.random.Generator, *, us
     """Lay out nodes ``0..count-1``: the largest component by force, the rest around it.
 
     In a force layout, small components and lone nodes drift to a wide circle and shrink
-    the drawing; laying them along a spiral just outside the main component keeps the
-    view tight, with each small component's nodes next to each other.
+    the drawing; packing them in rows under the main component keeps the view tight, with
+    each small component's nodes next to each other.
     """
     h = nx.Graph()
     h.add_nodes_from(range(count))
@@ -166,10 +166,30 @@ def _layout_group(count: int, edges: np.ndarray, rng: np.random.Generator, *, us
         part -= part.mean(axis=0)
         xy[main] = part
         spacing = _median_nearest_distance(part) or 1.0
-        radius = float(np.hypot(part[:, 0], part[:, 1]).max()) + spacing
     rest = [i for c in components[1 if len(main) else 0:] for i in c]
-    xy[rest] = _spiral(len(rest), radius, spacing)
+    xy[rest] = _rows(len(rest), xy[main] if len(main) else np.zeros((1, 2)), spacing * 1.5)
     return xy
+
+
+def _rows(k: int, above: np.ndarray, spacing: float) -> np.ndarray:
+    """``k`` points in rows ``spacing`` apart, centred under the points ``above``.
+
+    Rows are as wide as what is above them (at least ``sqrt(k)`` points), so leftovers form
+    a compact block instead of a long arc.
+
+    Examples
+    --------
+    >>> _rows(5, np.array([[0.0, 0.0], [2.0, 0.0]]), 1.0).tolist()
+    [[0.0, 1.0], [1.0, 1.0], [2.0, 1.0], [0.0, 2.0], [1.0, 2.0]]
+    """
+    if k == 0:
+        return np.zeros((0, 2))
+    lo, hi = above.min(axis=0), above.max(axis=0)
+    per_row = max(int((hi[0] - lo[0]) / spacing) + 1, math.ceil(math.sqrt(k)))
+    i = np.arange(k)
+    x = lo[0] + (hi[0] - lo[0]) / 2 + (i % per_row - (min(k, per_row) - 1) / 2) * spacing
+    y = hi[1] + spacing * (1 + i // per_row)
+    return np.column_stack([x, y])
 
 
 def _spiral(k: int, radius: float, spacing: float) -> np.ndarray:
