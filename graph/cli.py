@@ -81,3 +81,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], st
         )
     if strict and docs["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
+
+
+from .cli_query import export, query  # noqa: E402
+
+main.add_command(query)
+main.add_command(export)
