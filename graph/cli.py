@@ -16,6 +16,8 @@ from pathlib import Path
 
 import click
 
+from .schema import PAGE_MAX_NODES
+
 __all__ = ["main", "default_seed_dir"]
 
 EXIT_NOTHING_BUILT = 1
@@ -46,7 +48,7 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Files larger than this are reported as failed, not read.")
-@click.option("--max-nodes", type=click.IntRange(min=1), default=1500, show_default=True,
+@click.option("--max-nodes", type=click.IntRange(min=1), default=PAGE_MAX_NODES, show_default=True,
               help="The page opens on this many most-mentioned nodes (the rest one click away).")
 @click.option("--script", type=click.Choice(["original", "simplified", "traditional"]), default="original",
               show_default=True, help="Chinese script of labels on the page.")

@@ -30,7 +30,7 @@ from lxml import etree
 from .atomic import atomic_open
 from .export_flat import attribute_names, iter_edges, to_flat_graph
 from .export_graphml import format_value
-from .export_layout import compute_layout, fit_positions
+from .layout import PAGE_MAX_NODES, compute_layout, fit_positions, rank_nodes
 from .schema import TYPE_COLORS
 
 __all__ = ["GEXF_NS", "GEXF_VIZ_NS", "DEFAULT_COLOR", "write_gexf", "build_gexf", "node_size"]
@@ -175,7 +175,7 @@ def write_gexf(
     path: str | os.PathLike,
     *,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
-    seed: int = 0,
+    seed: int = 7,
 ) -> None:
     """Write ``g`` as GEXF 1.2 (UTF-8) with viz colour, size and position per node.
 
@@ -195,7 +195,8 @@ def write_gexf(
         Destination; written atomically.
     positions : mapping, keyword-only
         ``{node: (x, y)}`` for every node of ``g``, e.g. from ``nx.spring_layout``.
-        ``None`` computes one with :func:`~policykg.graph.export_layout.compute_layout`.
+        ``None`` computes the page's layout (:func:`~policykg.graph.layout.compute_layout`
+        with the page's default of 1,500 nodes laid out first), so Gephi and the page agree.
     seed : int, keyword-only
         Seed of the computed layout; the same graph and seed give the same file.
 
@@ -214,7 +215,7 @@ def write_gexf(
     {'x': 100.0, 'y': 0.0, 'z': 0.0}
     """
     if positions is None:
-        positions = compute_layout(g, seed=seed)
+        positions = compute_layout(g, rank_nodes(g), first=min(len(g), PAGE_MAX_NODES), seed=seed)
     missing = [n for n in g if n not in positions]
     if missing:
         raise ValueError(

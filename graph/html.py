@@ -40,6 +40,7 @@ import pyvis
 
 from .atomic import write_atomic
 from .html_data import FONT_STACK, build_page_data
+from .schema import PAGE_MAX_NODES
 
 __all__ = ["render_html", "page_html", "escape_json_for_html", "VIS_NETWORK_DIR"]
 
@@ -74,7 +75,7 @@ def escape_json_for_html(value: Any) -> str:
 
 
 def page_html(
-    g: nx.MultiDiGraph, *, title: str = "policy-kg", max_nodes: int = 1500, script: str = "original"
+    g: nx.MultiDiGraph, *, title: str = "policy-kg", max_nodes: int = PAGE_MAX_NODES, script: str = "original"
 ) -> str:
     """Return the page as an HTML string (for a file, or ``IFrame(srcdoc=...)`` in Jupyter).
 
@@ -123,7 +124,7 @@ def render_html(
     path: Path | str,
     *,
     title: str = "policy-kg",
-    max_nodes: int = 1500,
+    max_nodes: int = PAGE_MAX_NODES,
     script: str = "original",
 ) -> dict[str, int]:
     """Write the page to ``path`` atomically (UTF-8) and return what it shows.

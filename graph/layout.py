@@ -33,7 +33,9 @@ from collections.abc import Hashable, Sequence
 import networkx as nx
 import numpy as np
 
-__all__ = ["mentions_of", "rank_nodes", "compute_layout", "NODE_SPACING"]
+from .schema import PAGE_MAX_NODES
+
+__all__ = ["mentions_of", "rank_nodes", "compute_layout", "fit_positions", "NODE_SPACING", "PAGE_MAX_NODES"]
 
 #: Median distance from a node to its nearest neighbour in the finished layout, in
 #: vis-network pixels. Scaling by crowding rather than edge length keeps hub-heavy
@@ -142,6 +144,28 @@ def compute_layout(
     spacing = _median_nearest_distance(xy)
     xy *= NODE_SPACING / spacing if spacing > 0 else NODE_SPACING
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(order, xy)}
+
+
+def fit_positions(
+    pos: dict[Hashable, tuple[float, float]], *, half_width: float
+) -> dict[Hashable, tuple[float, float]]:
+    """Centre ``pos`` on the origin and scale it to fit ``[-half_width, half_width]²``.
+
+    The aspect ratio is kept; a single point lands on the origin.
+
+    Examples
+    --------
+    >>> fit_positions({"a": (0, 0), "b": (2, 1)}, half_width=10)
+    {'a': (-10.0, -5.0), 'b': (10.0, 5.0)}
+    """
+    if not pos:
+        return {}
+    xs = [float(p[0]) for p in pos.values()]
+    ys = [float(p[1]) for p in pos.values()]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    extent = max(max(xs) - min(xs), max(ys) - min(ys)) / 2
+    factor = half_width / extent if extent > 0 else 0.0
+    return {n: ((float(p[0]) - cx) * factor, (float(p[1]) - cy) * factor) for n, p in pos.items()}
 
 
 def _layout_group(count: int, edges: np.ndarray, rng: np.random.Generator, *, use_nx: bool, seed: int) -> np.ndarray:

@@ -37,6 +37,7 @@ from .build import DEFAULT_EVIDENCE_CAP, build_graph
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .html import render_html
+from .schema import PAGE_MAX_NODES
 
 __all__ = ["BuildLimits", "build_corpus", "write_outputs", "OUTPUT_FILES"]
 
@@ -139,7 +140,7 @@ def _report(records: Iterable[DocumentRecord], found, failed: list[dict], g: nx.
 
 
 def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, title: str = "policy-kg",
-                  max_nodes: int = 1500, script: str = "original") -> dict[str, Path]:
+                  max_nodes: int = PAGE_MAX_NODES, script: str = "original") -> dict[str, Path]:
     """Write the four graph files and the report into ``out_dir``, each atomically."""
     import json
 

@@ -362,3 +362,26 @@ def test_html_browser_screenshot(browser, tmp_path):
     path = render(tmp_path, make_sample_graph())
     png = screenshot_html(path, tmp_path / "shot.png", width=900, height=600, browser=browser)
     assert png.read_bytes()[:24] == b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + (900).to_bytes(4, "big") + (600).to_bytes(4, "big")
+
+
+def test_layout_fit_positions_centres_and_scales():
+    from policykg.graph.layout import fit_positions
+
+    assert fit_positions({"a": (1, 1)}, half_width=5) == {"a": (0.0, 0.0)}
+    assert fit_positions({"a": (0, 0), "b": (4, 2)}, half_width=10) == {"a": (-10.0, -5.0), "b": (10.0, 5.0)}
+    assert fit_positions({}, half_width=1) == {}
+
+
+def test_layout_gexf_positions_match_the_page(sample_graph, tmp_path):
+    """Gephi opens on the same picture as the page: both use graph/layout.py."""
+    import networkx as nx
+
+    from policykg.graph.export import write_gexf
+    from policykg.graph.layout import PAGE_MAX_NODES, compute_layout, fit_positions, rank_nodes
+
+    write_gexf(sample_graph, tmp_path / "g.gexf")
+    page = compute_layout(sample_graph, rank_nodes(sample_graph), first=PAGE_MAX_NODES, seed=7)
+    expected = fit_positions(page, half_width=100.0)
+    got = {n: (v["position"]["x"], v["position"]["y"]) for n, v in nx.read_gexf(tmp_path / "g.gexf").nodes(data="viz")}
+    assert {n: (round(x, 3), round(y, 3)) for n, (x, y) in got.items()} == {
+        n: (round(x, 3), round(y, 3)) for n, (x, y) in expected.items()}
