@@ -2,8 +2,9 @@
 
 Capitalised word sequences (joined by ``of``, ``and``, ``for``, ``the``, ``von`` …) become
 entities, typed by an organization head word (``Academy``, ``Ministry``, ``Council`` …), CLDR
-country names (PLACE), a title before them (``President``, ``Dr.``) or their shape
-(``SONG Dawei``, two or three capitalised words) for PERSON. Acronyms in parentheses after an
+country names (PLACE), a title before them (``President``, ``Dr.``) or the shape of a romanized
+Chinese name (``SONG Dawei``) for PERSON. A CRF model trained on UNER English EWT
+(``extractors/models/en_ner``, see :mod:`.ner_model`) outranks these rules. Acronyms in parentheses after an
 organization (``Chinese Academy of Sciences (CAS)``) are ORG too; the policy lexicon gives TERMs.
 
 Examples
@@ -26,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Candidate, EntityExtractor
+from .ner_model import load_ner
 from .places import territory_names
 
 __all__ = ["EnglishEntityExtractor", "make_en_entities", "ORG_WORDS", "PERSON_TITLES"]
@@ -41,6 +43,9 @@ PERSON_TITLES = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",
     "Secretary", "Chairman", "General", "King", "Queen", "Pope", "Judge", "Sir", "Lady", "Chancellor",
 )
+#: The CRF model (extractors/models/en_ner) outranks capitalisation rules, not the lexicon.
+MODEL_PRIORITY = 2
+RULE_PRIORITY = 1
 _NOT_NAMES = frozenset(
     "I The A An In On At For Of And But Or If As By To From With This That These Those It He She We They His Her "
     "Its Our Their January February March April May June July August September October November December Monday "
@@ -68,6 +73,7 @@ class EnglishEntityExtractor(EntityExtractor):
     def candidates(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         cands = self.lexicon_candidates(text, "en")
+        cands += [Candidate(s, e, label, MODEL_PRIORITY) for s, e, label in load_ner("en").predict(text)]
         places = territory_names("en")
         for m in _RUN.finditer(text):
             span = m.group().rstrip(".")
@@ -77,7 +83,7 @@ class EnglishEntityExtractor(EntityExtractor):
                 start += len(words[0]) + 1
                 words = words[1:]
             if len(words) > 2 and _CAPS_NAME.match(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
-                cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", 2))
+                cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", RULE_PRIORITY))
                 start += len(" ".join(words[:2])) + 1
                 words = words[2:]
             if not words:
@@ -88,17 +94,17 @@ class EnglishEntityExtractor(EntityExtractor):
                 continue
             label = self._classify(text, start, words, places)
             if label:
-                cands.append(Candidate(start, end, label, 2))
+                # a run holding an organization word ties with the model, so the longer span wins
+                cands.append(Candidate(start, end, label, MODEL_PRIORITY if label == "ORG" else RULE_PRIORITY))
                 after = _ACRONYM.match(text, end + 1) if label == "ORG" else None
                 if after:
-                    cands.append(Candidate(after.start(1), after.end(1), "ORG", 2))
+                    cands.append(Candidate(after.start(1), after.end(1), "ORG", MODEL_PRIORITY))
         return cands
 
     @staticmethod
     def _classify(text: str, start: int, words: list[str], places: dict[str, str]) -> str | None:
         span = " ".join(words)
         before = text[max(0, start - 20) : start].rstrip()
-        sentence_start = not before or before[-1] in ".!?:;\n"
         if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
             return "ORG"
         if span in places:
@@ -108,9 +114,6 @@ class EnglishEntityExtractor(EntityExtractor):
         if any(before.endswith(t) for t in PERSON_TITLES) and len(words) <= 4:
             return "PERSON"
         if _CAPS_NAME.match(span):
-            return "PERSON"
-        names = [w for w in words if w[0].isupper()]
-        if 2 <= len(names) <= 3 and len(names) == len(words) and not sentence_start and not any(w.isupper() for w in words):
             return "PERSON"
         return None
 

@@ -6,9 +6,9 @@ kept character-for-character, they point at the same characters of the original.
 
 Sources of candidates, strongest first: book/document titles in 《》 (WORK), names with an
 initial or a foreign gloss (``L.米塞斯(Ludwig von Mises)``, PERSON), the policy lexicon (TERM),
-organization chunks ending in an organization head (``…研究院``, ORG), and jieba's
-part-of-speech tags (nr/nrt PERSON, ns PLACE, nt ORG) filtered by what jieba's own dictionary
-says surnames and transliterated names look like.
+organization chunks ending in an organization head (``…研究院``, ORG), and a CRF model
+trained on UNER Chinese GSD (``extractors/models/zh_ner``, see :mod:`.ner_model`) for PERSON,
+ORG and PLACE.
 
 Examples
 --------
@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Candidate, EntityExtractor
+from .ner_model import load_ner
 from .script import to_simplified
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
@@ -52,7 +53,8 @@ ORG_HEADS = (
 )
 _ORG_HEAD_RE = re.compile("(?:" + "|".join(ORG_HEADS) + ")$")
 _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}
-_NOT_NAME_ENDINGS = ("主义", "性", "化", "者", "生", "书", "问", "于", "间", "序", "全", "论", "学", "制")
+#: The statistical model (extractors/models/zh_ner) ranks below structure, titles, glosses and the lexicon.
+MODEL_PRIORITY = 2
 
 
 @lru_cache(maxsize=1)
@@ -68,48 +70,20 @@ def _jieba():
 
 
 @lru_cache(maxsize=1)
-def _name_chars() -> tuple[frozenset[str], frozenset[str], dict[str, int]]:
-    """Surname characters, transliteration characters and word frequencies from jieba's dictionary.
-
-    Surnames are the first characters of three-character words tagged ``nr`` (personal name);
-    transliteration characters are those used by many words tagged ``nrt`` (transliterated name).
-    """
-    jieba = _jieba()
-    first: Counter[str] = Counter()
-    translit: Counter[str] = Counter()
-    freq: dict[str, int] = {}
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
+def _transliteration_chars() -> frozenset[str]:
+    """Characters used by many words that jieba's dictionary tags ``nrt`` (transliterated name)."""
+    counts: Counter[str] = Counter()
+    with open(Path(_jieba().__file__).parent / "dict.txt", encoding="utf-8") as fh:
         for line in fh:
-            word, count, tag = line.split()
-            freq[word] = int(count)
-            if tag == "nr" and len(word) == 3:
-                first[word[0]] += 1
-            elif tag == "nrt" and len(word) >= 2:
-                translit.update(set(word))
-    surnames = frozenset(c for c, n in first.items() if n >= 15)
-    translit_chars = frozenset(c for c, n in translit.items() if n >= 8)
-    return surnames, translit_chars, freq
+            word, _, tag = line.split()
+            if tag == "nrt" and len(word) >= 2:
+                counts.update(set(word))
+    return frozenset(c for c, n in counts.items() if n >= 8)
 
 
 def _is_transliterated(word: str) -> bool:
-    _, translit, _ = _name_chars()
+    translit = _transliteration_chars()
     return len(word) >= 2 and all(ch in translit or ch == "·" for ch in word)
-
-
-def _looks_like_person(word: str, tag: str) -> bool:
-    """Filter jieba's nr/nrt tags, which also fire on common words such as 文明 or 顾问."""
-    surnames, _, freq = _name_chars()
-    if not 2 <= len(word) <= 8 or word.endswith(_NOT_NAME_ENDINGS):
-        return False
-    if _is_transliterated(word):
-        return True
-    if tag == "nrt" and len(word) >= 3:
-        return True
-    if len(word) > 4 or word[0] not in surnames:
-        return False
-    # A two- or three-character word that jieba's dictionary knows is usually a common word;
-    # names of living people are mostly found by jieba's HMM, outside the dictionary.
-    return word not in freq or (len(word) == 3 and freq[word] >= 50)
 
 
 class ChineseEntityExtractor(EntityExtractor):
@@ -122,7 +96,8 @@ class ChineseEntityExtractor(EntityExtractor):
         cands: list[Candidate] = []
         cands += self._pattern_candidates(simple)
         cands += self.lexicon_candidates(simple, "zh-Hans")
-        cands += self._token_candidates(simple)
+        cands += self._org_chunks(simple)
+        cands += [Candidate(s, e, label, MODEL_PRIORITY) for s, e, label in load_ner("zh").predict(simple)]
         return cands
 
     def _pattern_candidates(self, s: str) -> list[Candidate]:
@@ -141,7 +116,7 @@ class ChineseEntityExtractor(EntityExtractor):
             out.append(Candidate(start, m.end(2), "PERSON", 6))
             out.append(Candidate(m.start(3), m.end(3), "PERSON", 6))
         for m in _INITIAL_NAME.finditer(s):
-            name, translit = m.group(1), _name_chars()[1]
+            name, translit = m.group(1), _transliteration_chars()
             n = 0
             while n < len(name) and (name[n] in translit or name[n] == "·"):
                 n += 1
@@ -150,7 +125,8 @@ class ChineseEntityExtractor(EntityExtractor):
         out += [Candidate(m.start(1), m.end(1), "TERM", 1) for m in _QUOTED.finditer(s)]
         return out
 
-    def _token_candidates(self, s: str) -> list[Candidate]:
+    def _org_chunks(self, s: str) -> list[Candidate]:
+        """Runs of nouns anchored on a place or organization and ending in an ORG head."""
         out: list[Candidate] = []
         pos = 0
         chunk_start: int | None = None
@@ -158,19 +134,13 @@ class ChineseEntityExtractor(EntityExtractor):
             word, tag = pair.word, pair.flag
             start, end = pos, pos + len(word)
             pos = end
-            if tag in ("nr", "nrt", "nrfg") and _looks_like_person(word, tag):
-                out.append(Candidate(start, end, "PERSON", 2))
-            elif tag == "ns" and len(word) >= 2:
-                out.append(Candidate(start, end, "PLACE", 2))
-            elif tag == "nt" and len(word) >= 2:
-                out.append(Candidate(start, end, "ORG", 2))
-            # Organization chunks: a run of nouns anchored on a place/organization ending in an ORG head.
             if tag in ("ns", "nt") and chunk_start is None:
                 chunk_start = start
             elif tag not in _CHUNK_TAGS:
                 chunk_start = None
                 continue
-            if chunk_start is not None and chunk_start < start and _ORG_HEAD_RE.search(word):
+            # a chunk of several words, or one word jieba already calls an organization
+            if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
                 out.append(Candidate(chunk_start, end, "ORG", 3))
         return out
 

@@ -45,7 +45,8 @@ ZH_CASES = [
     ("中共中央辦公廳、國務院辦公廳印發了《關于推行地方各級政府工作部門權力清單制度的指導意見》",
      [("中共中央辦公廳", "ORG"), ("國務院辦公廳", "ORG"), ("關于推行地方各級政府工作部門權力清單制度的指導意見", "WORK")]),
     # organization chunks end in an organization head
-    ("宋大伟 中国科学院科技战略咨询研究院 北京 100190", [("中国科学院科技战略咨询研究院", "ORG"), ("北京", "PLACE")]),
+    ("宋大伟 中国科学院科技战略咨询研究院 北京 100190",
+     [("宋大伟", "PERSON"), ("中国科学院科技战略咨询研究院", "ORG"), ("北京", "PLACE")]),
     ("翟繼光:中國政法大學民商經濟法學院副教授,北京大學法學博士",
      [("翟繼光", "PERSON"), ("中國政法大學民商經濟法學院", "ORG"), ("北京大學", "ORG")]),
     # lexicon terms; generic words are not terms
@@ -63,7 +64,7 @@ VI_CASES = [
      [("Đảng Cộng sản Việt Nam", "ORG"), ("chủ nghĩa Mác - Lênin", "TERM"), ("tư tưởng Hồ Chí Minh", "TERM")]),
     ("Tạo dựng các video clip có giao diện giống của Đài Truyền hình Việt Nam.", [("Đài Truyền hình Việt Nam", "ORG")]),
     ("Chúng vu cáo Đảng vi phạm tự do, dân chủ, nhân quyền và kích động “tự diễn biến”.",
-     [("dân chủ", "TERM"), ("nhân quyền", "TERM"), ("tự diễn biến", "TERM")]),
+     [("Đảng", "ORG"), ("dân chủ", "TERM"), ("nhân quyền", "TERM"), ("tự diễn biến", "TERM")]),
     ("Tổng Bí thư Nguyễn Phú Trọng đã đến thăm Hà Lan và Na Uy.",
      [("Nguyễn Phú Trọng", "PERSON"), ("Hà Lan", "PLACE"), ("Na Uy", "PLACE")]),
 ]
