@@ -20,12 +20,12 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 
 import networkx as nx
 
-from policykg.extractors.records import DocumentRecord
+from policykg.extractors.records import DocumentRecord, Mention
 
 from .resolve import entity_key, node_id
 from .schema import UNDIRECTED_TYPES
@@ -63,8 +63,13 @@ def _evidence(doc_id: str, start: int, end: int, sentence: str) -> dict:
     return {"doc": doc_id, "start": start, "end": end, "sentence": sentence}
 
 
-def build_graph(records: Iterable[DocumentRecord], *, evidence_cap: int = DEFAULT_EVIDENCE_CAP) -> nx.MultiDiGraph:
-    """Assemble the graph from document records (deterministic for the same records in any order)."""
+def build_graph(records: Iterable[DocumentRecord], *, evidence_cap: int = DEFAULT_EVIDENCE_CAP,
+                key: Callable[[Mention], tuple[str, str]] = entity_key) -> nx.MultiDiGraph:
+    """Assemble the graph from document records (deterministic for the same records in any order).
+
+    ``key`` gives the (type, key) a mention is merged under; the user's alias file passes
+    :meth:`~policykg.graph.aliases.AliasTable.entity_key` so its ``never`` rows hold.
+    """
     nodes: dict[str, _NodeAcc] = {}
     edges: dict[tuple[str, str, str], _EdgeAcc] = defaultdict(_EdgeAcc)
     documents: dict[str, dict] = {}
@@ -73,10 +78,10 @@ def build_graph(records: Iterable[DocumentRecord], *, evidence_cap: int = DEFAUL
         ids = []
         by_sentence: dict[int, dict[str, None]] = defaultdict(dict)
         for m in rec.mentions:
-            key = entity_key(m)
-            nid = node_id(key)
+            mkey = key(m)
+            nid = node_id(mkey)
             ids.append(nid)
-            acc = nodes.get(nid) or nodes.setdefault(nid, _NodeAcc(key[0]))
+            acc = nodes.get(nid) or nodes.setdefault(nid, _NodeAcc(mkey[0]))
             acc.surfaces[m.text] += 1
             acc.languages[m.lang] = None
             acc.documents[rec.doc_id] = None

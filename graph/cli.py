@@ -21,6 +21,7 @@ from .schema import PAGE_MAX_NODES
 __all__ = ["main", "default_seed_dir"]
 
 EXIT_NOTHING_BUILT = 1
+EXIT_BAD_ALIASES = 2
 
 
 def default_seed_dir() -> Path:
@@ -41,9 +42,12 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=Path("output"), show_default=True,
-              help="Folder for graph.html, graph.graphml, graph.gexf, graph.json and build-report.json.")
+              help="Folder for graph.html, graph.graphml, graph.gexf, graph.json, build-report.json and merges.csv.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra policy-lexicon CSV (columns id,type,zh_hans,zh_hant,vi,en); repeatable.")
+@click.option("--aliases", "aliases_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Alias file (CSV or YAML): rows `merge,NAME_A,NAME_B[,TYPE]` and `never,NAME_A,NAME_B`; "
+                   "it wins over every merge rule (see merges.csv).")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any document failed.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
@@ -52,21 +56,29 @@ def main() -> None:
               help="The page opens on this many most-mentioned nodes (the rest one click away).")
 @click.option("--script", type=click.Choice(["original", "simplified", "traditional"]), default="original",
               show_default=True, help="Chinese script of labels on the page.")
-def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], strict: bool, quiet: bool,
-          max_bytes: int, max_nodes: int, script: str) -> None:
+def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], aliases_path: Path | None, strict: bool,
+          quiet: bool, max_bytes: int, max_nodes: int, script: str) -> None:
     """Build the graph of PATHS (files or folders; default: the embedded seeds) into OUTPUT."""
     from policykg.extractors.lexicon import LexiconError
 
+    from .aliases import AliasFileError, read_aliases
     from .corpus import InputPathError
     from .run import BuildLimits, build_corpus, write_outputs
 
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"--output {out_dir} is a file; give a folder (it is created if missing).")
+    aliases = None
+    if aliases_path is not None:
+        try:
+            aliases = read_aliases(aliases_path, lexicon_paths=tuple(str(p) for p in lexicons))
+        except AliasFileError as exc:
+            click.echo(f"kg: {exc}", err=True)
+            sys.exit(EXIT_BAD_ALIASES)
     inputs = list(paths) or [default_seed_dir()]
     log = (lambda msg: None) if quiet else None
     try:
         kwargs = {"log": log} if log else {}
-        g, report = build_corpus(inputs, lexicon_paths=tuple(str(p) for p in lexicons),
+        g, report = build_corpus(inputs, lexicon_paths=tuple(str(p) for p in lexicons), aliases=aliases,
                                  limits=BuildLimits(max_bytes=max_bytes), progress=False if quiet else None, **kwargs)
     except (InputPathError, LexiconError) as exc:
         raise click.UsageError(str(exc)) from None
@@ -89,3 +101,7 @@ from .cli_query import export, query  # noqa: E402
 
 main.add_command(query)
 main.add_command(export)
+
+from .cli_resolve import explain  # noqa: E402
+
+main.add_command(explain)

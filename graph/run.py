@@ -32,16 +32,19 @@ from policykg.extractors.pipeline import process_document
 from policykg.extractors.readers import DocumentError, read_document
 from policykg.extractors.records import DocumentRecord
 
+from .aliases import AliasTable
 from .atomic import write_atomic
 from .build import DEFAULT_EVIDENCE_CAP, build_graph
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .html import render_html
+from .resolve import entity_key, resolve
+from .resolve_audit import summarize_merges, write_merges
 from .schema import PAGE_MAX_NODES
 
 __all__ = ["BuildLimits", "build_corpus", "write_outputs", "OUTPUT_FILES"]
 
-OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "build-report.json")
+OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "build-report.json", "merges.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +67,14 @@ def build_corpus(
     evidence_cap: int = DEFAULT_EVIDENCE_CAP,
     progress: bool | None = None,
     log: Callable[[str], None] = _stderr,
+    aliases: AliasTable | None = None,
 ) -> tuple[nx.MultiDiGraph, dict]:
     """Read and extract every document under ``paths``; return the graph and the build report.
 
-    ``progress=None`` shows a progress bar only on a terminal.
+    ``progress=None`` shows a progress bar only on a terminal. ``aliases`` is the user's alias
+    file (:func:`~policykg.graph.aliases.read_aliases`), which wins over every merge rule. The
+    report's ``merges`` holds the :class:`~policykg.graph.resolve.Merge` rows that
+    :func:`write_outputs` writes to ``merges.csv``.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -104,9 +111,14 @@ def build_corpus(
     timings["read"], timings["extract"] = t_read, t_extract
 
     t3 = time.perf_counter()
-    g = build_graph(records, evidence_cap=evidence_cap)
+    g = build_graph(records, evidence_cap=evidence_cap, key=aliases.entity_key if aliases is not None else entity_key)
     timings["assemble"] = time.perf_counter() - t3
+    t4 = time.perf_counter()
+    g, merges = resolve(g, aliases=aliases, records=records, lexicon_paths=tuple(lexicon_paths), evidence_cap=evidence_cap)
+    timings["resolve"] = time.perf_counter() - t4
     report = _report(records, found, failed, g, timings)
+    report["resolution"] = summarize_merges(merges, refused=merges.refused)
+    report["merges"] = merges
     return g, report
 
 
@@ -141,13 +153,15 @@ def _report(records: Iterable[DocumentRecord], found, failed: list[dict], g: nx.
 
 def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, title: str = "policy-kg",
                   max_nodes: int = PAGE_MAX_NODES, script: str = "original") -> dict[str, Path]:
-    """Write the four graph files and the report into ``out_dir``, each atomically."""
+    """Write the four graph files, the report and ``merges.csv`` into ``out_dir``, each atomically."""
     import json
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     paths = {name: out / name for name in OUTPUT_FILES}
     t0 = time.perf_counter()
+    report = dict(report)
+    write_merges(paths["merges.csv"], report.pop("merges", []))
     write_graphml(g, paths["graph.graphml"])
     write_gexf(g, paths["graph.gexf"])
     write_json(g, paths["graph.json"])

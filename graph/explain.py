@@ -1,0 +1,123 @@
+"""Why a node holds the names it holds: its rows of ``merges.csv``, read beside ``graph.json``.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> from policykg.extractors.records import DocumentRecord, Mention, Sentence
+>>> from policykg.graph.build import build_graph
+>>> from policykg.graph.export import write_json
+>>> from policykg.graph.resolve_audit import write_merges
+>>> from policykg.graph.resolve import resolve
+>>> text = "宋大伟 中国科学院研究员。SONG Dawei Researcher."
+>>> rec = DocumentRecord("bio.txt", "t", text, sentences=[Sentence(0, 13, text[:13], "zh-Hans"), Sentence(13, len(text), text[13:], "en")],
+...                      mentions=[Mention("宋大伟", "PERSON", 0, 3, "zh-Hans", 0), Mention("SONG Dawei", "PERSON", 13, 23, "en", 1)])
+>>> g, merges = resolve(build_graph([rec]), records=[rec])
+>>> out = pathlib.Path(tempfile.mkdtemp())
+>>> write_json(g, out / "graph.json"); write_merges(out / "merges.csv", merges)
+>>> print(explain_name("song dawei", out))
+SONG Dawei (PERSON, n45a262496113): 2 names, 1 document
+  宋大伟 = SONG Dawei  [pinyin] pinyin songdawei; same document bio.txt
+      bio.txt: SONG Dawei Researcher.
+  to undo: add `never,宋大伟,SONG Dawei` to an alias file and rebuild with `kg build --aliases FILE`
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from .resolve import Merge, matching_form
+from .resolve_audit import read_merges
+from .resolve_names import fold_latin, script_of
+
+__all__ = ["NameNotFound", "Explanation", "explain", "explain_name"]
+
+
+class NameNotFound(LookupError):
+    """No node of the graph holds the name; the message says what to try."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """One node that holds the name, and the rows of ``merges.csv`` that put its names together."""
+
+    node: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    documents: int
+    rows: tuple[Merge, ...]
+
+    def render(self) -> str:
+        """The explanation as lines of text (see the module example)."""
+        lines = [f"{self.label} ({self.type}, {self.node}): {len(self.aliases)} name{'s' * (len(self.aliases) != 1)}, "
+                 f"{self.documents} document{'s' * (self.documents != 1)}"]
+        explained = {self.label}
+        for row in self.rows:
+            lines.append(f"  {row.surface_a} = {row.surface_b}  [{row.rule}] {row.detail}".rstrip())
+            if row.doc or row.sentence:
+                lines.append(f"      {row.doc}: {_short(row.sentence)}".rstrip())
+            explained |= {row.surface_a, row.surface_b}
+        for alias in self.aliases:
+            if alias not in explained:
+                lines.append(f"  {alias}  [extracted] no merge recorded for this name")
+        if self.rows:
+            first = next((r for r in self.rows if r.rule not in ("spelling",)), self.rows[0])
+            lines.append(f"  to undo: add `never,{first.surface_a},{first.surface_b}` to an alias file and rebuild "
+                         "with `kg build --aliases FILE`")
+        return "\n".join(lines)
+
+
+def _short(sentence: str, limit: int = 160) -> str:
+    sentence = " ".join(sentence.split())
+    return sentence if len(sentence) <= limit else sentence[: limit - 1] + "…"
+
+
+def _holds(aliases: list[str], name: str) -> bool:
+    form = matching_form(name)
+    latin = fold_latin(name) if script_of(name) == "latin" else None
+    return any(matching_form(a) == form or (latin is not None and fold_latin(a) == latin) for a in aliases)
+
+
+def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str) -> list[Explanation]:
+    """Every node of ``g`` holding ``name`` (case, script and marks aside), with its merge rows.
+
+    Raises
+    ------
+    NameNotFound
+        If no node holds ``name``.
+    """
+    found = []
+    for n, attrs in sorted(g.nodes(data=True), key=lambda x: -int(x[1].get("mentions") or 0)):
+        aliases = list(attrs.get("aliases") or [attrs.get("label", "")])
+        if not _holds(aliases, name):
+            continue
+        rows = tuple(m for m in merges if m.kept_id == n)
+        found.append(Explanation(n, attrs.get("label", ""), attrs.get("type", ""), tuple(aliases),
+                                 len(attrs.get("documents") or []), rows))
+    if not found:
+        raise NameNotFound(f"no node holds {name!r}. Check the spelling, or list names with `kg query`.")
+    return found
+
+
+def explain_name(name: str, out_dir: str | Path = "output") -> str:
+    """:func:`explain` for a built output folder (``graph.json`` and ``merges.csv``), as text.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``out_dir`` has no ``graph.json``; the message says how to build it.
+    NameNotFound
+        If no node holds ``name``.
+    """
+    from .export import read_json
+
+    out = Path(out_dir)
+    graph_path = out / "graph.json"
+    if not graph_path.exists():
+        raise FileNotFoundError(f"{graph_path} does not exist. Build first: `kg build -o {out}`.")
+    g = read_json(graph_path)
+    merges = read_merges(out / "merges.csv")
+    return "\n\n".join(e.render() for e in explain(g, merges, name))

@@ -1,0 +1,377 @@
+"""The resolution rules: each proposes pairs of nodes that are one entity, with its evidence.
+
+Every rule is a function ``(state) -> Iterable[Candidate]``; :func:`~policykg.graph.resolve.resolve`
+runs them in :data:`RULE_ORDER` and merges what the guards of
+:class:`~policykg.graph.resolve_state.ResolveState` allow. Rules that look only at names are
+kept to names that cannot mean two things; the others need *structural support* (a shared
+document, aligned documents in two languages, or a shared neighbour).
+
+==================  =========================================================  ===============
+rule                 what makes two names one                                    needs support
+==================  =========================================================  ===============
+``alias-file``       a ``merge`` row of the user's alias file                    no
+``alias-of``         an ``ALIAS_OF`` edge: gloss, abbreviation, bilingual bio     no (it is one)
+``regional``         OpenCC's Taiwan/Hong Kong phrase variants (歐巴馬 / 奥巴马)   no
+``latin``            Latin names equal without case and marks (Ho Chi Minh)      no
+``han-viet``         Sino-Vietnamese reading, head first (资本主义 / chủ nghĩa tư bản)  persons only
+``short-form``       a surname or short name and the one full name in a document  one document
+``pinyin``           a pinyin reading (宋大伟 / SONG Dawei, 云南 / Yunnan)          yes
+``transliteration``  similar consonants (拜登 / Biden), best match both ways       aligned documents
+==================  =========================================================  ===============
+
+Examples
+--------
+>>> RULE_ORDER[:3]
+('alias-file', 'alias-of', 'regional')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
+from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
+                               sound_similarity)
+from .resolve_state import Candidate, ResolveState
+
+__all__ = ["RULE_ORDER", "RULES", "SOUND_THRESHOLD", "regional_form", "transliteration_score"]
+
+#: Smallest :func:`~policykg.graph.resolve_readings.sound_similarity` for a transliteration merge.
+SOUND_THRESHOLD = 0.8
+_NAMED = ("PERSON", "ORG", "PLACE")
+
+
+def _pair(state: ResolveState, a: str, sa: str, b: str, sb: str, rule: str, detail: str = "",
+          doc: str = "", sentence: str = "") -> Candidate:
+    if not doc:
+        doc, sentence = state.nodes[b].evidence_for(sb)
+    return Candidate(a, b, rule, doc, sentence, detail, sa, sb)
+
+
+def alias_file(state: ResolveState) -> Iterable[Candidate]:
+    """``merge`` rows of the alias file: every pair of nodes holding the two names, of one type."""
+    if state.aliases is None:
+        return
+    from .resolve import matching_form
+
+    holders: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for n, info in sorted(state.nodes.items()):
+        for alias in info.aliases:
+            holders[matching_form(alias)].append((n, alias))
+    for row in state.aliases.merges:
+        for a, sa in holders.get(matching_form(row.a), []):
+            for b, sb in holders.get(matching_form(row.b), []):
+                ta, tb = state.nodes[a].type, state.nodes[b].type
+                if ta == tb and (not row.type or ta == row.type):
+                    yield Candidate(a, b, "alias-file", row.where, f"{row.action},{row.a},{row.b},{row.type}".rstrip(","),
+                                    "user alias file", sa, sb)
+
+
+def alias_of(state: ResolveState, edges: list[tuple[str, str, dict]]) -> Iterable[Candidate]:
+    """``ALIAS_OF`` edges of the extractors, each with its first evidence sentence."""
+    for u, v, data in edges:
+        ev = (data.get("evidence") or [{}])[0]
+        detail = data.get("kind") or data.get("source") or "extracted alias"
+        yield Candidate(u, v, "alias-of", ev.get("doc", ""), ev.get("sentence", ""), str(detail),
+                        state.nodes[u].label, state.nodes[v].label)
+
+
+@lru_cache(maxsize=50_000)
+def regional_form(name: str) -> str:
+    """The mainland simplified form of a Taiwan phrase (OpenCC ``tw2sp``), in :func:`matching_form`.
+
+    Examples
+    --------
+    >>> regional_form("歐巴馬"), regional_form("紐西蘭"), regional_form("國務院")
+    ('奥巴马', '新西兰', '国务院')
+    """
+    from .resolve import matching_form
+
+    # Taiwan phrases are written in traditional characters: 紐西蘭 → 新西兰
+    return matching_form(_converter("tw2sp").convert(_converter("s2t").convert(name)))
+
+
+@lru_cache(maxsize=4)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def regional(state: ResolveState) -> Iterable[Candidate]:
+    """Chinese names that are one name in another region's vocabulary (歐巴馬 / 奥巴马)."""
+    from .resolve import matching_form
+
+    by_form: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    han = [(n, a) for n, info in sorted(state.nodes.items()) for a in info.aliases if HAN_RE.search(a)]
+    for n, alias in han:
+        by_form[(state.nodes[n].type, matching_form(alias))].append((n, alias))
+    for n, alias in han:
+        form = regional_form(alias)
+        if form == matching_form(alias):
+            continue
+        for m, other in by_form.get((state.nodes[n].type, form), []):
+            if m != n:
+                yield _pair(state, m, other, n, alias, "regional", f"OpenCC regional phrase: {alias} → {form}")
+
+
+def latin(state: ResolveState) -> Iterable[Candidate]:
+    """Latin-script names equal up to case and marks (Hồ Chí Minh / Ho Chi Minh, Erdogan's / Erdogan).
+
+    Two spellings that both carry Vietnamese marks and differ in them are different names.
+    """
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for n, info in sorted(state.nodes.items()):
+        if info.type not in _NAMED:
+            continue
+        for alias in info.aliases:
+            if script_of(alias) == "latin" and (key := fold_latin(alias)):
+                groups[(info.type, key)].append((n, alias))
+    for (_, key), members in sorted(groups.items()):
+        nodes = list(dict.fromkeys(n for n, _ in members))
+        if len(nodes) < 2:
+            continue
+        first = {n: next(a for m, a in members if m == n) for n in nodes}
+        head = nodes[0]
+        for other in nodes[1:]:
+            sa, sb = first[head], first[other]
+            if has_diacritics(sa) and has_diacritics(sb) and fold_vietnamese(sa) != fold_vietnamese(sb):
+                continue
+            yield _pair(state, head, sa, other, sb, "latin", f"same letters without case and marks: {key}")
+
+
+def _vi_index(state: ResolveState) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    index: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for n, info in sorted(state.nodes.items()):
+        for alias in info.aliases:
+            if script_of(alias) == "latin" and has_diacritics(alias):
+                index[(info.type, fold_vietnamese(alias))].append((n, alias))
+    return index
+
+
+def han_viet(state: ResolveState, *, persons: bool = False) -> Iterable[Candidate]:
+    """Chinese words and their Sino-Vietnamese reading (资本主义 / chủ nghĩa tư bản, 云南 / Vân Nam).
+
+    Terms, organizations, places and works merge by the reading; people (``persons=True``,
+    reading in Chinese order only) also need structural support, since many people share a name.
+    """
+    index = _vi_index(state)
+    for n, info in sorted(state.nodes.items()):
+        if (info.type == "PERSON") != persons:
+            continue
+        for alias in info.aliases:
+            if not HAN_RE.search(alias) or not 2 <= len(alias) <= 12:
+                continue
+            forms = han_viet_forms(alias)
+            if persons:  # names are read in their own order
+                forms = frozenset(f for f in forms if len(f.split()) == len(alias))
+            for form in sorted(forms):
+                for m, vi in index.get((info.type, form), []):
+                    if m == n or state.same(m, n):
+                        continue
+                    why = state.support(n, m) if persons else "reading"
+                    if why:
+                        yield _pair(state, n, alias, m, vi, "han-viet", f"Sino-Vietnamese reading: {alias} → {form}; {why}")
+
+
+def short_form(state: ResolveState) -> Iterable[Candidate]:
+    """A short name (米塞斯, Lopez Obrador) and the one full name it shortens in its documents.
+
+    Every document of the short name that holds a matching full name must hold exactly one
+    (K.波兰尼 and M.波兰尼 in one text leave 波兰尼 alone).
+    """
+    persons = {n: info for n, info in state.nodes.items() if info.type == "PERSON"}
+    for n, info in sorted(persons.items()):
+        targets: set[str] = set()
+        ambiguous = False
+        evidence: tuple[str, str, str] | None = None
+        for d in info.documents:
+            found = {state.find(m) for m in state.by_doc.get(d, ()) if m in persons and not state.same(m, n)
+                     and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
+            if len(found) > 1:
+                ambiguous = True
+                break
+            if found:
+                targets |= found
+                if evidence is None:
+                    evidence = (d, *info.evidence_for(info.label))
+        if ambiguous or len(targets) != 1:
+            continue
+        root = targets.pop()
+        full = next(m for m in state.members(root) if m in persons
+                    and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases))
+        long_name = next(f for f in persons[full].aliases if any(_shortens(s, f) for s in info.aliases))
+        short = next(s for s in info.aliases if _shortens(s, long_name))
+        doc, sentence = info.evidence_for(short)
+        yield Candidate(full, n, "short-form", doc, sentence, f"{short} shortens {long_name}, the only such name there",
+                        long_name, short)
+
+
+@lru_cache(maxsize=200_000)
+def _shortens(short: str, full: str) -> bool:
+    ps, pf = parse_person(short), parse_person(full)
+    if ps is None or pf is None or ps.script != pf.script or ps.initials:
+        return False
+    if ps.script == "han":
+        tail, whole = (*ps.given, ps.surname), (*pf.given, pf.surname)
+        return whole[-len(tail):] == tail and (len(tail) < len(whole) or bool(pf.initials))
+    ws, wf = fold_latin(short).split(), fold_latin(full).split()
+    if not ws or len(ws) >= len(wf) or len(ws[-1]) < 2 or _territory(short):
+        return False
+    marked = {has_diacritics(w) for w in full.split()}
+    if len(marked) > 1:
+        return False  # Vietnamese words around a foreign name: a title or a description, not a name
+    # a surname (the end), or a given name when the full name is just given name + surname
+    return wf[-len(ws):] == ws or (len(wf) == 2 and wf[:1] == ws)
+
+
+def _territory(name: str) -> bool:
+    from .resolve import territory_code
+
+    return territory_code(name) is not None
+
+
+def pinyin(state: ResolveState) -> Iterable[Candidate]:
+    """Chinese names and their pinyin spelling (宋大伟 / SONG Dawei / Dawei Song), with support."""
+    latin_by_form: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for n, info in sorted(state.nodes.items()):
+        if info.type in ("PERSON", "PLACE"):
+            for alias in info.aliases:
+                if script_of(alias) == "latin":
+                    latin_by_form[(info.type, compact_latin(alias))].append((n, alias))
+    for n, info in sorted(state.nodes.items()):
+        if info.type not in ("PERSON", "PLACE"):
+            continue
+        for alias in info.aliases:
+            if not HAN_RE.fullmatch(alias[:1] or " ") or not HAN_RE.search(alias):
+                continue
+            for form in sorted(romanizations(alias)):
+                for m, spelled in latin_by_form.get((info.type, form), []):
+                    if state.same(m, n):
+                        continue
+                    why = state.support(n, m)
+                    if why:
+                        yield _pair(state, n, alias, m, spelled, "pinyin", f"pinyin {form}; {why}")
+
+
+def transliteration_score(han: str, other: str) -> float:
+    """How well ``other`` (Latin, or another Chinese spelling) matches the Chinese transliteration
+    ``han``: 0.0 below the thresholds or for a name not written like a transliteration
+    (:func:`~policykg.graph.resolve_readings.looks_transliterated`), else 0.6 × consonant
+    similarity + 0.4 × letter similarity.
+
+    Two Chinese spellings (格雷厄姆 / 格萊厄姆) must agree more closely than Chinese and Latin.
+
+    Examples
+    --------
+    >>> transliteration_score("拜登", "Biden") > 0.8, transliteration_score("布雷特", "Ford")
+    (True, 0.0)
+    >>> transliteration_score("格雷厄姆", "格萊厄姆") > 0.8, transliteration_score("乔恩", "吉姆")
+    (True, 0.0)
+    """
+    sound = sound_similarity(han, other)
+    if sound < SOUND_THRESHOLD or len(sound_key(han)) < 2:
+        return 0.0
+    letters = letter_similarity(han, other)
+    score = 0.6 * sound + 0.4 * letters
+    if HAN_RE.search(other):  # two Chinese names: both must be written as transliterations
+        ok = looks_transliterated(han) and looks_transliterated(other) and letters >= 0.6 and score >= 0.8
+    else:  # a name not written as a transliteration (李勇浩 / Ri Yong Ho) must match closely
+        ok = score >= (0.7 if looks_transliterated(han) else 0.85)
+    return score if ok else 0.0
+
+
+def transliteration(state: ResolveState) -> Iterable[Candidate]:
+    """A Chinese transliteration and the foreign name (拜登 / Biden), or two Chinese spellings of one
+    foreign name (格雷厄姆 / 格萊厄姆), in aligned documents of two languages; each must be the
+    other's single best match there. Countries and lexicon concepts are left to their keys."""
+    for d1, d2 in state.document_pairs():
+        if d1 == d2:
+            yield from _initialled(state, d1)
+            continue
+        where = f"aligned documents {d1} ~ {d2}"
+        for left_doc, right_doc in ((d1, d2), (d2, d1)):
+            for type_ in ("PERSON", "PLACE"):
+                left = _named(state, left_doc, type_, han_only=True)
+                right = _named(state, right_doc, type_, han_only=False)
+                scores: dict[tuple[str, str], tuple[float, str, str]] = {}
+                for a, names_a in left.items():
+                    for b, names_b in right.items():
+                        if a == b or state.anchored(a) or state.anchored(b):
+                            continue
+                        pairs = [(x, y) for x in names_a for y in names_b
+                                 if len(x) >= 2 and (HAN_RE.search(y) is None and not has_diacritics(y) or _differs(x, y))]
+                        best = max(((transliteration_score(x, y), x, y) for x, y in pairs), default=(0.0, "", ""))
+                        if best[0] > 0.0:
+                            scores[(a, b)] = best
+                for (a, b), (s, x, y) in sorted(scores.items()):
+                    rivals = [t for (a2, b2), (t, *_) in scores.items() if (a2, b2) != (a, b) and (a2 == a or b2 == b)]
+                    if all(t < s for t in rivals):
+                        yield _pair(state, a, x, b, y, "transliteration", f"sound {s:.2f}; {where}")
+
+
+def _initialled(state: ResolveState, doc: str) -> Iterable[Candidate]:
+    """In one document: a Chinese name with initials and the Latin name with those initials and
+    the same-sounding surname (K.波兰尼 / Karl Polanyi, not M.波兰尼 / Karl Polanyi)."""
+    people = [n for n in state.by_doc.get(doc, ()) if state.nodes[n].type == "PERSON"]
+    han, lat = [], []
+    for n in people:
+        for alias in state.nodes[n].aliases:
+            p = parse_person(alias)
+            if p is not None and p.script == "han" and p.initials:
+                han.append((n, alias, p))
+            elif p is not None and p.script == "latin" and p.given and not has_diacritics(alias):
+                lat.append((n, alias, p))
+    matches: dict[str, list[tuple[str, str, str, float]]] = defaultdict(list)
+    for n, alias, p in han:
+        for m, other, q in lat:
+            if p.initials[:1] != q.first_letters[:1] or len(p.initials) > len(q.first_letters):
+                continue
+            score = transliteration_score(p.surname, q.surname) if len(p.surname) >= 2 else 0.0
+            if score > 0.0:
+                matches[n].append((m, alias, other, score))
+    taken: dict[str, int] = defaultdict(int)
+    for found in matches.values():
+        for m, *_ in found:
+            taken[m] += 1
+    for n, found in sorted(matches.items()):
+        if len(found) == 1 and taken[found[0][0]] == 1:
+            m, alias, other, score = found[0]
+            yield _pair(state, n, alias, m, other, "transliteration",
+                        f"initials and surname sound {score:.2f}; same document {doc}")
+
+
+def _differs(x: str, y: str) -> bool:
+    from .resolve import matching_form
+
+    return matching_form(x) != matching_form(y)
+
+
+def _named(state: ResolveState, doc: str, type_: str, *, han_only: bool) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for n in state.by_doc.get(doc, ()):
+        info = state.nodes[n]
+        if info.type != type_:
+            continue
+        names = [a for a in info.aliases if not han_only or HAN_RE.search(a)]
+        if names:
+            out.setdefault(state.find(n), [])
+            out[state.find(n)] += [a for a in names if a not in out[state.find(n)]]
+    return out
+
+
+def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
+    """:func:`han_viet` for people (胡志明 / Hồ Chí Minh), with structural support."""
+    return han_viet(state, persons=True)
+
+
+#: The order the rules run in: strongest evidence first, rules that need support last.
+RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "han-viet", "short-form", "pinyin",
+              "han-viet-people", "transliteration", "short-form", "transliteration")
+RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
+    "alias-file": alias_file, "regional": regional, "latin": latin, "han-viet": han_viet,
+    "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,
+    "transliteration": transliteration,
+}

@@ -1,0 +1,292 @@
+"""What the resolution rules look at: nodes, the merges made so far, and which documents agree.
+
+:class:`ResolveState` is a union-find over node ids that refuses a merge when
+
+* the two nodes have different types (a person and the doctrine named after them),
+* a ``never`` row of the user's alias file names one name of each side,
+* two people's names are visibly different (K.波兰尼 / M.波兰尼, see
+  :func:`~policykg.graph.resolve_names.persons_compatible`), or
+* two Vietnamese spellings differ only in their marks (*Hải* / *Hài*).
+
+It also answers the *structural support* questions of the rules that may not merge by name
+alone: do two nodes share a document, an already-merged neighbour, or documents in two
+languages that name the same already-merged entities (a text and its translation)?
+
+Examples
+--------
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph(documents={"a.txt": {"languages": ["zh-Hans"]}})
+>>> g.add_node("n1", label="K.波兰尼", type="PERSON", aliases=["K.波兰尼"], documents=["a.txt"], mentions=1, evidence=[])
+>>> g.add_node("n2", label="M.波兰尼", type="PERSON", aliases=["M.波兰尼"], documents=["a.txt"], mentions=1, evidence=[])
+>>> state = ResolveState.from_graph(g)
+>>> state.refusal("n1", "n2", "short-form")
+'different people'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .resolve_names import fold_latin, fold_vietnamese, has_diacritics, parse_person, persons_compatible, script_of
+
+__all__ = ["NodeInfo", "Candidate", "ResolveState", "MIN_AFFINITY"]
+
+#: Documents in two languages are aligned when they share at least two already-merged entities
+#: whose weights (``log(1 + documents / documents naming it)``) add up to this, and each
+#: document is the other's best match in its language.
+MIN_AFFINITY = 2.0
+
+
+@dataclass(slots=True)
+class NodeInfo:
+    """One node of the built graph, with where each of its names was seen."""
+
+    id: str
+    type: str
+    label: str
+    aliases: list[str]
+    documents: list[str]
+    mentions: int
+    evidence: list[dict]
+    surface_evidence: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def evidence_for(self, surface: str) -> tuple[str, str]:
+        """``(doc, sentence)`` where ``surface`` was seen (a sentence of the node's otherwise)."""
+        if surface in self.surface_evidence:
+            return self.surface_evidence[surface]
+        for ev in self.evidence:
+            if surface in ev.get("sentence", ""):
+                return ev["doc"], ev["sentence"]
+        if self.evidence:
+            return self.evidence[0]["doc"], self.evidence[0]["sentence"]
+        return (self.documents[0] if self.documents else ""), ""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two nodes a rule says are one entity, with the rule's evidence."""
+
+    a: str
+    b: str
+    rule: str
+    doc: str = ""
+    sentence: str = ""
+    detail: str = ""
+    surface_a: str = ""
+    surface_b: str = ""
+
+
+@dataclass(slots=True)
+class _Comp:
+    type: str
+    names: list[str]
+    members: list[str]
+
+
+class ResolveState:
+    """Union-find over the nodes of one graph, with guards and structural-support queries."""
+
+    def __init__(self, nodes: dict[str, NodeInfo], doc_languages: dict[str, str],
+                 neighbours: dict[str, set[str]], alias_table=None, anchors: Iterable[str] = ()):
+        self.nodes = nodes
+        self.anchors = set(anchors)
+        self.doc_languages = doc_languages
+        self.neighbours = neighbours
+        self.aliases = alias_table
+        self._parent = {n: n for n in nodes}
+        self._comp = {n: _Comp(info.type, list(info.aliases), [n]) for n, info in nodes.items()}
+        self.by_doc: dict[str, list[str]] = defaultdict(list)
+        for n, info in sorted(nodes.items()):
+            for d in info.documents:
+                self.by_doc[d].append(n)
+        self.refused: dict[str, int] = defaultdict(int)
+        self._alignment: dict[str, set[str]] | None = None
+
+    @classmethod
+    def from_graph(cls, g: nx.MultiDiGraph, *, alias_table=None, anchors: Iterable[str] = (),
+                   surface_evidence: dict[str, dict[str, tuple[str, str]]] | None = None) -> "ResolveState":
+        """Read the nodes, documents and co-occurrence neighbours of a built graph.
+
+        ``anchors`` are the ids of nodes whose names come from a reference (a lexicon concept,
+        a CLDR country): rules that guess from sound leave them alone.
+        """
+        nodes = {}
+        for n, a in g.nodes(data=True):
+            nodes[n] = NodeInfo(n, a.get("type", ""), a.get("label", ""), list(a.get("aliases") or [a.get("label", "")]),
+                                list(a.get("documents") or []), int(a.get("mentions") or 0), list(a.get("evidence") or []),
+                                dict((surface_evidence or {}).get(n, {})))
+        docs = g.graph.get("documents") or {}
+        doc_languages = {d: (meta.get("languages") or [""])[0] for d, meta in docs.items()}
+        neighbours: dict[str, set[str]] = defaultdict(set)
+        for u, v, k in g.edges(keys=True):
+            if k != "ALIAS_OF" and u != v:
+                neighbours[u].add(v)
+                neighbours[v].add(u)
+        return cls(nodes, doc_languages, neighbours, alias_table, anchors)
+
+    # --- union-find -------------------------------------------------------------------
+    def find(self, n: str) -> str:
+        """The representative of ``n``'s current group."""
+        root = n
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[n] != root:
+            self._parent[n], n = root, self._parent[n]
+        return root
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether ``a`` and ``b`` are already one entity."""
+        return self.find(a) == self.find(b)
+
+    def anchored(self, n: str) -> bool:
+        """Whether ``n``'s group holds a lexicon concept or a CLDR country."""
+        return any(m in self.anchors for m in self.members(n))
+
+    def names(self, n: str) -> list[str]:
+        """Every name held by ``n``'s group."""
+        return self._comp[self.find(n)].names
+
+    def members(self, n: str) -> list[str]:
+        """The node ids of ``n``'s group."""
+        return self._comp[self.find(n)].members
+
+    def refusal(self, a: str, b: str, rule: str) -> str | None:
+        """Why ``a`` and ``b`` may not be merged by ``rule`` (``None`` if they may)."""
+        ca, cb = self._comp[self.find(a)], self._comp[self.find(b)]
+        if ca.type != cb.type:
+            return "different types"
+        if self.aliases is not None and self.aliases.forbidden(ca.names, cb.names) is not None:
+            return "never (alias file)"
+        if rule == "alias-file":
+            return None
+        if ca.type == "PERSON" and not _people_compatible(ca.names, cb.names):
+            return "different people"
+        if ca.type in ("PERSON", "ORG", "PLACE") and _marks_differ(ca.names, cb.names):
+            return "different Vietnamese spellings"
+        return None
+
+    def union(self, a: str, b: str, rule: str) -> bool:
+        """Merge the groups of ``a`` and ``b`` unless a guard refuses; ``True`` if merged now."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        reason = self.refusal(ra, rb, rule)
+        if reason is not None:
+            self.refused[f"{rule}: {reason}"] += 1
+            return False
+        ca, cb = self._comp[ra], self._comp[rb]
+        if len(ca.members) < len(cb.members):
+            ra, rb, ca, cb = rb, ra, cb, ca
+        self._parent[rb] = ra
+        ca.names += [x for x in cb.names if x not in ca.names]
+        ca.members += cb.members
+        del self._comp[rb]
+        self._alignment = None
+        return True
+
+    def groups(self) -> list[list[str]]:
+        """Every group of two or more nodes, each sorted, in id order."""
+        return sorted(sorted(c.members) for c in self._comp.values() if len(c.members) > 1)
+
+    # --- structural support -----------------------------------------------------------
+    def _idf(self) -> dict[str, float]:
+        df: dict[str, set[str]] = defaultdict(set)
+        for d, ns in self.by_doc.items():
+            for n in ns:
+                df[self.find(n)].add(d)
+        total = max(len(self.by_doc), 1)
+        return {root: math.log(1 + total / len(ds)) for root, ds in df.items()}
+
+    def aligned_documents(self) -> dict[str, set[str]]:
+        """Documents in different languages that are each other's best match by shared entities.
+
+        The score of two documents is the summed inverse document frequency of the groups they
+        both mention; a pair is kept when each is the other's best in that language and the
+        score reaches :data:`MIN_AFFINITY`.
+        """
+        if self._alignment is not None:
+            return self._alignment
+        idf = self._idf()
+        roots_of = {d: {self.find(n) for n in ns} for d, ns in self.by_doc.items()}
+        docs_with: dict[str, list[str]] = defaultdict(list)
+        for d, roots in roots_of.items():
+            for r in roots:
+                docs_with[r].append(d)
+        best: dict[tuple[str, str], tuple[float, str]] = {}
+        for d, roots in roots_of.items():
+            score: dict[str, float] = defaultdict(float)
+            count: dict[str, int] = defaultdict(int)
+            for r in roots:
+                if len(docs_with[r]) > 50:
+                    continue  # everywhere: says nothing about which documents correspond
+                for other in docs_with[r]:
+                    if other != d and self.doc_languages.get(other) != self.doc_languages.get(d):
+                        score[other] += idf[r]
+                        count[other] += 1
+            for other, s in score.items():
+                if count[other] < 2:
+                    continue
+                lang = self.doc_languages.get(other, "")
+                if s > best.get((d, lang), (0.0, ""))[0] or (s == best.get((d, lang), (0.0, ""))[0] and other < best[(d, lang)][1]):
+                    best[(d, lang)] = (s, other)
+        aligned: dict[str, set[str]] = defaultdict(set)
+        for (d, lang), (s, other) in best.items():
+            back = best.get((other, self.doc_languages.get(d, "")))
+            if s >= MIN_AFFINITY and back and back[1] == d:
+                aligned[d].add(other)
+        self._alignment = aligned
+        return aligned
+
+    def support(self, a: str, b: str) -> str | None:
+        """Why ``a`` and ``b`` may be compared by a rule that needs more than the name, or ``None``.
+
+        Returns ``"same document D"``, ``"aligned documents D1 ~ D2"`` or ``"shared neighbour NAME"``.
+        """
+        docs_a = {d for m in self.members(a) for d in self.nodes[m].documents}
+        docs_b = {d for m in self.members(b) for d in self.nodes[m].documents}
+        shared = sorted(docs_a & docs_b)
+        if shared:
+            return f"same document {shared[0]}"
+        aligned = self.aligned_documents()
+        for d in sorted(docs_a):
+            for other in sorted(aligned.get(d, set()) & docs_b):
+                return f"aligned documents {d} ~ {other}"
+        ra, rb = self.find(a), self.find(b)
+        near_a = {self.find(x) for m in self.members(a) for x in self.neighbours.get(m, ())} - {ra, rb}
+        near_b = {self.find(x) for m in self.members(b) for x in self.neighbours.get(m, ())} - {ra, rb}
+        common = [r for r in near_a & near_b if self._comp[r].type in ("PERSON", "ORG")]
+        if common:
+            return f"shared neighbour {min(self.nodes[r].label for r in common)}"
+        return None
+
+    def document_pairs(self) -> Iterable[tuple[str, str]]:
+        """Every document with itself, and every aligned pair (each pair once)."""
+        for d in sorted(self.by_doc):
+            yield d, d
+        for d, others in sorted(self.aligned_documents().items()):
+            for o in sorted(others):
+                if d < o:
+                    yield d, o
+
+
+def _people_compatible(names_a: list[str], names_b: list[str]) -> bool:
+    pa = [parse_person(n) for n in names_a]
+    pb = [parse_person(n) for n in names_b]
+    return all(persons_compatible(x, y) for x in pa for y in pb)
+
+
+def _marks_differ(names_a: list[str], names_b: list[str]) -> bool:
+    def marked(names: list[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = defaultdict(set)
+        for n in names:
+            if script_of(n) == "latin" and has_diacritics(n):
+                out[fold_latin(n)].add(fold_vietnamese(n))
+        return out
+
+    ma, mb = marked(names_a), marked(names_b)
+    return any(ma[k] != mb[k] and not (ma[k] & mb[k]) for k in ma.keys() & mb.keys())
