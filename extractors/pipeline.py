@@ -1,7 +1,10 @@
 """From a document's text to a :class:`~policykg.extractors.records.DocumentRecord`.
 
 normalize (offsets kept) → paragraphs → language per paragraph → sentences → the language's
-spaCy pipeline (``kg_entities``) → mentions with offsets into the original text.
+spaCy pipeline (``kg_entities``) → document-structure rules (:mod:`.structure`: bios,
+bylines, speaker turns, reference lists, glosses, abbreviations), which add and relabel
+mentions and give typed relations → mentions and relations with offsets into the original text.
+A relation's evidence is the sentence (or run of sentences) that states it.
 
 Examples
 --------
@@ -11,6 +14,10 @@ Examples
 >>> rec = process_document("中国科学院和国务院研究室发布了关于数字经济的报告。\\n\\nThe report went to Vietnam.", "a.txt")
 >>> rec.languages, [(m.text, m.label, m.sentence) for m in rec.mentions]
 (('zh-Hans', 'en'), [('中国科学院', 'ORG', 0), ('国务院研究室', 'ORG', 0), ('数字经济', 'TERM', 0), ('Vietnam', 'PLACE', 1)])
+>>> rec = process_document("翟繼光:中國政法大學民商經濟法學院副教授", "b.txt")
+>>> r = rec.relations[0]
+>>> r.type, rec.mentions[r.source].text, rec.mentions[r.target].text, r.attrs, r.evidence.sentence
+('AFFILIATED_WITH', '翟繼光', '中國政法大學民商經濟法學院', (('role', '副教授'),), '翟繼光:中國政法大學民商經濟法學院副教授')
 """
 
 from __future__ import annotations
@@ -25,10 +32,12 @@ import spacy
 from spacy.language import Language
 
 from .langid import detect_language, detect_paragraph_languages
+from .mapped import MappedText
 from .metadata import extract_date, extract_title
 from .normalize import normalize_document
-from .records import DocumentRecord, Mention, Sentence
+from .records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from .segment import split_paragraphs, split_sentences
+from .structure import find_structure, merge_structure
 
 __all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
 
@@ -102,29 +111,54 @@ def process_document(
     mapped = normalize_document(text)
     norm = mapped.text
     sentences: list[Sentence] = []
-    sentence_starts: list[int] = []  # in normalized coordinates, for bisect
+    sentence_spans: list[tuple[int, int]] = []  # in normalized coordinates
+    paragraphs: list[tuple[int, str]] = []  # (normalized start, language)
     by_lang: dict[str, list[tuple[int, str]]] = {}
     bytes_by_lang: Counter[str] = Counter()
     for ps, pe, lang in detect_paragraph_languages(norm):
         para = norm[ps:pe]
+        paragraphs.append((ps, lang))
         # UTF-8 bytes, not characters: a Chinese character carries about as much as an English word.
         bytes_by_lang[lang] += len(para.encode("utf-8"))
         for ss, se in split_sentences(para, lang):
             ostart, oend = mapped.origin(ps + ss, ps + se)
             sentences.append(Sentence(ostart, oend, para[ss:se], lang))
-            sentence_starts.append(ps + ss)
+            sentence_spans.append((ps + ss, ps + se))
         if lang in _SPACY_LANG:
             by_lang.setdefault(lang, []).append((ps, para))
 
-    mentions: list[Mention] = []
+    # per-language spans in normalized coordinates: (start, end, label, surface, lang, concept)
+    found_spans: list[tuple[int, int, str, str, str, str]] = []
     for lang, paras in by_lang.items():
         nlp = get_nlp(lang, tuple(lexicon_paths))
         for (ps, _), spans in zip(paras, _paragraph_spans(nlp, [p for _, p in paras])):
-            for s, e, label, surface, concept in spans:
-                ostart, oend = mapped.origin(ps + s, ps + e)
-                idx = max(0, bisect_right(sentence_starts, ps + s) - 1)
-                mentions.append(Mention(surface, label, ostart, oend, lang, idx, concept))
-    mentions.sort(key=lambda m: (m.start, m.end))
+            found_spans += [(ps + s, ps + e, label, surface, lang, concept) for s, e, label, surface, concept in spans]
+    found_spans.sort(key=lambda f: (f[0], f[1]))
+    existing = [(s, e, label) for s, e, label, *_ in found_spans]
+    merged, links = merge_structure(norm, existing, find_structure(mapped, existing))
+
+    sentence_starts = [s for s, _ in sentence_spans]
+    paragraph_starts = [s for s, _ in paragraphs]
+    mentions: list[Mention] = []
+    for m in merged:
+        ostart, oend = mapped.origin(m.start, m.end)
+        idx = max(0, bisect_right(sentence_starts, m.start) - 1)
+        if m.base is not None:
+            _, _, label, surface, lang, concept = found_spans[m.base]
+            concept = concept if label == m.label else ""
+        else:
+            surface, concept = norm[m.start : m.end], ""
+            lang = paragraphs[max(0, bisect_right(paragraph_starts, m.start) - 1)][1] if paragraphs else "other"
+        mentions.append(Mention(surface, m.label, ostart, oend, lang, idx, concept))
+    # original offsets follow normalized ones, but keep the sort explicit and remap relations
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
+    position = {old: new for new, old in enumerate(order)}
+    mentions = [mentions[i] for i in order]
+    relations = [
+        Relation(link.type, position[link.source], position[link.target],
+                 _evidence(doc_id, link.evidence, sentence_spans, sentence_starts, sentences, mapped), link.attrs)
+        for link in links
+    ]
     return DocumentRecord(
         doc_id=doc_id,
         title=extract_title(norm),
@@ -137,4 +171,26 @@ def process_document(
         encoding=encoding,
         sentences=sentences,
         mentions=mentions,
+        relations=relations,
     )
+
+
+def _evidence(
+    doc_id: str,
+    span: tuple[int, int],
+    sentence_spans: Sequence[tuple[int, int]],
+    sentence_starts: Sequence[int],
+    sentences: Sequence[Sentence],
+    mapped: MappedText,
+) -> Evidence:
+    """The sentence, or run of sentences, that covers a normalized span, with original offsets."""
+    if not sentences:
+        ostart, oend = mapped.origin(*span)
+        return Evidence(doc_id, ostart, oend, mapped.text[span[0] : span[1]])
+    first = max(0, bisect_right(sentence_starts, span[0]) - 1)
+    last = max(first, bisect_right(sentence_starts, max(span[0], span[1] - 1)) - 1)
+    if first == last:
+        sent = sentences[first]
+        return Evidence(doc_id, sent.start, sent.end, sent.text)
+    text = mapped.text[sentence_spans[first][0] : sentence_spans[last][1]]
+    return Evidence(doc_id, sentences[first].start, sentences[last].end, text)
