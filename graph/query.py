@@ -471,7 +471,7 @@ def subgraph(g: nx.MultiDiGraph, *, types: str | Iterable[str] | None = None,
     >>> from policykg.graph.knowledge import seeds_graph
     >>> sub = subgraph(seeds_graph().nx, types="PERSON", languages="vi")
     >>> sorted(a["label"] for _, a in sub.nodes(data=True))
-    ['Hồ Chí Minh']
+    ['Hồ Chí Minh', 'Nguyễn Phú Trọng']
     """
     wanted_types = check_types(g, types)
     langs = None if languages is None else frozenset([languages] if isinstance(languages, str) else languages)

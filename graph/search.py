@@ -66,14 +66,15 @@ def similarity(query: str, name: str, *, cutoff: float = 0.0) -> float:
     """Return how alike two loose names are, from 0 to 1 (0.0 if surely below ``cutoff``).
 
     The larger of ``difflib``'s ratio and, when the shorter name (two characters or more)
-    occurs inside the longer, ``0.5 + 0.5 * len(shorter) / len(longer)``.
+    occurs inside the longer, ``0.5 + 0.5 * len(shorter) / len(longer)``; at the start or the
+    end of the longer name (a given name or a surname) it is ``0.7 + 0.3 * len(shorter) / len(longer)``.
 
     Examples
     --------
     >>> similarity("国务院研究", "国务院研究室"), similarity("hochimihn", "hochiminh")
-    (0.917, 0.889)
-    >>> similarity("mises", "ludwigvonmises")
-    0.679
+    (0.95, 0.889)
+    >>> similarity("mises", "ludwigvonmises"), similarity("vonm", "ludwigvonmises")
+    (0.807, 0.643)
     """
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(query)
@@ -83,7 +84,10 @@ def similarity(query: str, name: str, *, cutoff: float = 0.0) -> float:
 def _similarity(matcher: SequenceMatcher, query: str, name: str, cutoff: float) -> float:
     """:func:`similarity` with ``matcher.b`` already set to ``query`` (difflib caches what it learns of b)."""
     short, long_ = (query, name) if len(query) <= len(name) else (name, query)
-    inside = 0.5 + 0.5 * len(short) / len(long_) if len(short) >= 2 and short in long_ else 0.0
+    inside = 0.0
+    if len(short) >= 2 and short in long_:
+        edge = long_.startswith(short) or long_.endswith(short)
+        inside = (0.7 + 0.3 * len(short) / len(long_)) if edge else (0.5 + 0.5 * len(short) / len(long_))
     matcher.set_seq1(name)
     if inside >= cutoff or matcher.real_quick_ratio() >= cutoff and matcher.quick_ratio() >= cutoff:
         return round(max(inside, matcher.ratio()), 3)
@@ -196,7 +200,7 @@ class NameIndex:
         --------
         >>> from policykg.graph.knowledge import seeds_graph
         >>> [(m.node.id, m.score, m.how) for m in NameIndex(seeds_graph().nx).search("国务院研究", limit=2)]
-        [('ncb516a949193', 0.917, 'fuzzy'), ('n1c4638a0eae8', 0.8, 'fuzzy')]
+        [('ncb516a949193', 0.95, 'fuzzy'), ('n1c4638a0eae8', 0.88, 'fuzzy')]
         """
         matches = self.exact(name)
         query = loose_name(name)
