@@ -25,7 +25,7 @@ def seeds_build(tmp_path_factory):
 
 
 def test_cli_build_seeds_writes_every_output(seeds_build):
-    for name in ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "build-report.json"):
+    for name in ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "merges.csv", "build-report.json"):
         assert (seeds_build / name).stat().st_size > 0, name
 
 
