@@ -22,7 +22,8 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+from .keywords import document_terms
 from .langid import detect_language, detect_paragraph_languages
 from .mapped import MappedText
 from .metadata import extract_date, extract_title
@@ -44,6 +46,7 @@ __all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_do
 #: Languages with an extractor; paragraphs in any other language are kept but not extracted.
 EXTRACTED_LANGS = ("zh-Hans", "zh-Hant", "vi", "en")
 _SPACY_LANG = {"zh-Hans": "zh", "zh-Hant": "zh", "vi": "vi", "en": "en"}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +97,8 @@ def extract(text: str, lang: str | None = None, *, lexicon_paths: Sequence[str] 
         plang = lang or detect_language(para)
         if plang not in _SPACY_LANG:
             continue
-        (spans,) = _paragraph_spans(get_nlp(plang, tuple(lexicon_paths)), [para])
+        # spaCy hashes strings as UTF-8, which a lone surrogate breaks; U+FFFD keeps the offsets
+        (spans,) = _paragraph_spans(get_nlp(plang, tuple(lexicon_paths)), [_SURROGATE.sub("\ufffd", para)])
         out += [ExtractedSpan(ps + s, ps + e, label, t, plang, kb) for s, e, label, t, kb in spans]
     return out
 
@@ -136,6 +140,9 @@ def process_document(
     found_spans.sort(key=lambda f: (f[0], f[1]))
     existing = [(s, e, label) for s, e, label, *_ in found_spans]
     merged, links = merge_structure(norm, existing, find_structure(mapped, existing))
+    # document-level statistical terms, only where no other mention already is
+    taken = sorted((m.start, m.end) for m in merged)
+    terms = [(s, e) for s, e, _ in document_terms(by_lang) if not _overlaps(taken, s, e)]
 
     sentence_starts = [s for s, _ in sentence_spans]
     paragraph_starts = [s for s, _ in paragraphs]
@@ -150,6 +157,11 @@ def process_document(
             surface, concept = norm[m.start : m.end], ""
             lang = paragraphs[max(0, bisect_right(paragraph_starts, m.start) - 1)][1] if paragraphs else "other"
         mentions.append(Mention(surface, m.label, ostart, oend, lang, idx, concept))
+    for start, end in terms:
+        ostart, oend = mapped.origin(start, end)
+        idx = max(0, bisect_right(sentence_starts, start) - 1)
+        lang = paragraphs[max(0, bisect_right(paragraph_starts, start) - 1)][1]
+        mentions.append(Mention(norm[start:end], "TERM", ostart, oend, lang, idx))
     # original offsets follow normalized ones, but keep the sort explicit and remap relations
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].start, mentions[i].end))
     position = {old: new for new, old in enumerate(order)}
@@ -173,6 +185,18 @@ def process_document(
         mentions=mentions,
         relations=relations,
     )
+
+
+def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` overlaps one of the spans ``taken`` (sorted by start; they may nest).
+
+    Examples
+    --------
+    >>> _overlaps([(0, 3), (5, 8)], 3, 5), _overlaps([(0, 3), (5, 8)], 4, 6)
+    (False, True)
+    """
+    # every span opening before ``end`` may reach past ``start``, however early it opens
+    return any(e > start for _, e in taken[: bisect_left(taken, (end, -1))])
 
 
 def _evidence(
