@@ -37,7 +37,9 @@ LATIN_LANGUAGES = (
 _SAMPLE = 2000  # characters looked at by OpenCC and py3langid; the evidence is clear long before
 _SURE = 0.8  # py3langid probability needed to call Latin text anything but English
 
-_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+")
+# the lookbehind starts an address only where a run of its characters starts: without it a long
+# run of letters with no "@" is rescanned from every position (quadratic)
+_URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 _HAN = re.compile(f"[{HAN}]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
@@ -47,6 +49,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _VIETNAMESE_ONLY = re.compile("[ăắằẳẵặđơớờởỡợưứừửữựảạẻẽẹỉĩịỏọủũụỳỷỹỵấầẩẫậếềểễệốồổỗộ]", re.IGNORECASE)
 _VIETNAMESE_SHARED = re.compile("[àáâãèéêìíòóôõùúý]", re.IGNORECASE)  # also French, Portuguese …
 _HANT_QUOTES = re.compile("[「」『』]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CJK_RUN = re.compile(f"[{HAN}\u3040-\u30ff\uac00-\ud7af]+")
 _CJK_PUNCT = re.compile("[\u3001-\u3003\u3008-\u3011\uff01-\uff1f]")
 #: Words frequent in English and rare as words of other Latin-script languages.
@@ -141,6 +144,8 @@ def _detect(text: str) -> str | None:
 
 
 def _han_script(text: str) -> str | None:
+    # OpenCC encodes to UTF-8, which a lone surrogate (from surrogateescape decoding) breaks
+    text = _SURROGATE.sub("\ufffd", text)
     traditional = _changed(text, "t2s") + len(_HANT_QUOTES.findall(text))
     simplified = _changed(text, "s2t")
     if traditional == simplified:

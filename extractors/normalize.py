@@ -56,7 +56,13 @@ def to_nfc(text: str) -> str:
     return _on_str(_nfc, text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _nfc(mt: MappedText) -> MappedText:
+    # a lone surrogate (from surrogateescape decoding) cannot be encoded, so it would break
+    # every later UTF-8 step; U+FFFD keeps the length and so the offsets
+    mt = mt.sub(_SURROGATE, "\ufffd")
     text = mt.text
     if unicodedata.is_normalized("NFC", text):
         return mt
@@ -86,9 +92,9 @@ def _nfc_line(line: str, offset: int) -> list[tuple[int, int, str]]:
     return edits
 
 
-_HSPACE = "\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_HSPACE = "\t\x1f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _WHITESPACE_RULES = [
-    (re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]"), "\n"),
+    (re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x1c-\x1e\x85]"), "\n"),  # what str.splitlines() splits on
     (re.compile(r"[\u200b\ufeff]+"), ""),
     (re.compile(f"[{_HSPACE}][ {_HSPACE}]*| [ {_HSPACE}]+"), " "),
     (re.compile(r"^ +| +$", re.MULTILINE), ""),
