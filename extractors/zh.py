@@ -103,7 +103,7 @@ class ChineseEntityExtractor(EntityExtractor):
     def _pattern_candidates(self, s: str) -> list[Candidate]:
         out = [Candidate(m.start(1), m.end(1), "WORK", 5) for m in _TITLE.finditer(s)]
         for m in _GLOSS.finditer(s):
-            initials, han, latin = m.group(1), m.group(2), m.group(3)
+            initials, han = m.group(1), m.group(2)
             if initials:
                 start = m.start(1)
             else:

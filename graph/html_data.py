@@ -21,14 +21,14 @@ from __future__ import annotations
 import bisect
 import json
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Hashable
 from typing import Any
 
 import networkx as nx
 from pyvis.network import Network
 
-from .html_search import convert_script, normalize_key, search_key, t2s_char_map
+from .html_search import convert_script, search_key, t2s_char_map
 from .layout import compute_layout, mentions_of, rank_nodes
 from .schema import NODE_TYPES, TYPE_COLORS, UNDIRECTED_TYPES
 

@@ -181,7 +181,7 @@ def _layout_group(count: int, edges: np.ndarray, rng: np.random.Generator, *, us
     components = sorted((sorted(c) for c in nx.connected_components(h)), key=lambda c: (-len(c), c[0]))
     main = np.array(components[0]) if len(components[0]) > 2 else np.array([], dtype=int)
     xy = np.zeros((count, 2))
-    spacing, radius = 1.0, 0.0
+    spacing = 1.0
     if len(main):
         remap = np.full(count, -1)
         remap[main] = np.arange(len(main))
