@@ -30,6 +30,7 @@ import base64
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,7 @@ def render_html(
     title: str = "policy-kg",
     max_nodes: int = PAGE_MAX_NODES,
     script: str = "original",
+    positions: Mapping | None = None,
 ) -> dict[str, int]:
     """Write the page to ``path`` atomically (UTF-8) and return what it shows.
 
@@ -133,6 +135,8 @@ def render_html(
     ----------
     g, title, max_nodes, script
         As for :func:`page_html`.
+    positions : mapping, optional
+        A layout computed beforehand (see :func:`~policykg.graph.html_data.build_page_data`).
     path : Path or str
         The ``.html`` file to write; parent folders are created.
 
@@ -146,13 +150,15 @@ def render_html(
     --------
     page_html : the same page as a string.
     """
-    html, stats = _render(g, title=title, max_nodes=max_nodes, script=script)
+    html, stats = _render(g, title=title, max_nodes=max_nodes, script=script, positions=positions)
     write_atomic(path, html)
     return stats
 
 
-def _render(g: nx.MultiDiGraph, *, title: str, max_nodes: int, script: str) -> tuple[str, dict[str, int]]:
-    data, stats = build_page_data(g, max_nodes=max_nodes, script=script)
+def _render(
+    g: nx.MultiDiGraph, *, title: str, max_nodes: int, script: str, positions: Mapping | None = None
+) -> tuple[str, dict[str, int]]:
+    data, stats = build_page_data(g, max_nodes=max_nodes, script=script, positions=positions)
     assets = _assets()
     html = _template().render(
         title=str(title),

@@ -22,7 +22,7 @@ import bisect
 import json
 import math
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -54,7 +54,9 @@ MAX_NODE_EVIDENCE, MAX_EDGE_EVIDENCE = 5, 10
 _MAX_SENTENCE, _MAX_CANVAS_LABEL = 600, 40
 
 
-def build_page_data(g: nx.MultiDiGraph, *, max_nodes: int, script: str) -> tuple[dict[str, Any], dict[str, int]]:
+def build_page_data(
+    g: nx.MultiDiGraph, *, max_nodes: int, script: str, positions: Mapping[Any, tuple[float, float]] | None = None
+) -> tuple[dict[str, Any], dict[str, int]]:
     """Return ``(data, stats)``: the JSON-able page payload and the counts ``render_html`` reports.
 
     Parameters
@@ -65,6 +67,10 @@ def build_page_data(g: nx.MultiDiGraph, *, max_nodes: int, script: str) -> tuple
         How many nodes (most mentioned first) the page draws when it opens.
     script : str
         ``"original"``, ``"simplified"`` or ``"traditional"``: the script of the labels.
+    positions : mapping, optional
+        ``{node: (x, y)}`` already computed by :func:`~policykg.graph.layout.compute_layout`
+        with ``first=min(len(g), max_nodes)`` (as ``write_outputs`` does for the GEXF too);
+        ``None`` computes it here.
 
     Returns
     -------
@@ -94,7 +100,8 @@ def build_page_data(g: nx.MultiDiGraph, *, max_nodes: int, script: str) -> tuple
     order = rank_nodes(g)
     index = {node: i for i, node in enumerate(order)}
     shown = min(len(order), max_nodes)
-    positions = compute_layout(g, order, first=shown)
+    if positions is None:
+        positions = compute_layout(g, order, first=shown)
     documents, doc_index = _documents(g)
 
     prominence = _prominence([mentions_of(g.nodes[node]) for node in order])

@@ -38,6 +38,7 @@ from .build import DEFAULT_EVIDENCE_CAP, build_graph
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .html import render_html
+from .layout import compute_layout, rank_nodes
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
 from .schema import PAGE_MAX_NODES
@@ -163,9 +164,11 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
     report = dict(report)
     write_merges(paths["merges.csv"], report.pop("merges", []))
     write_graphml(g, paths["graph.graphml"])
-    write_gexf(g, paths["graph.gexf"])
+    # one layout for Gephi and the page: the same picture, computed once
+    positions = compute_layout(g, rank_nodes(g), first=min(len(g), max_nodes))
+    write_gexf(g, paths["graph.gexf"], positions=positions)
     write_json(g, paths["graph.json"])
-    page = render_html(g, paths["graph.html"], title=title, max_nodes=max_nodes, script=script)
+    page = render_html(g, paths["graph.html"], title=title, max_nodes=max_nodes, script=script, positions=positions)
     report = dict(report, page=page)
     report["timings_seconds"] = dict(report["timings_seconds"], write=round(time.perf_counter() - t0, 3))
     write_atomic(paths["build-report.json"], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
