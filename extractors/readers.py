@@ -38,7 +38,7 @@ from pypdf.errors import DependencyError, PdfReadError
 
 from .encodings import decode_bytes
 
-__all__ = ["SUPPORTED_SUFFIXES", "DocumentError", "RawDocument", "read_document", "html_visible_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "DocumentError", "RawDocument", "read_document", "read_bytes", "decode_document", "html_visible_text"]
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SUPPORTED_SUFFIXES = frozenset(_FORMATS)
@@ -149,11 +149,38 @@ def read_document(path: Path | str, *, max_bytes: int = 20_000_000, max_line_cha
     minutes.xlsx: has unsupported type .xlsx: save it as .docx, .htm, .html, .md, .pdf or .txt
     """
     path = Path(path)
+    _format_of(path)
+    return decode_document(path, read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes,
+                           max_line_chars=max_line_chars)
+
+
+def _format_of(path: Path) -> str:
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
         kinds = ", ".join(sorted(SUPPORTED_SUFFIXES - {".txt"}))
         raise DocumentError(path, f"has unsupported type {path.suffix or '(no suffix)'}: save it as {kinds} or .txt")
-    data = _read_bytes(path, max_bytes=max_bytes)
+    return fmt
+
+
+def decode_document(path: Path | str, data: bytes, *, max_bytes: int = 20_000_000,
+                    max_line_chars: int = 1_000_000) -> RawDocument:
+    """Turn the bytes of the file ``path`` into text (:func:`read_document` without the reading).
+
+    The bytes can travel to another process or machine; ``path`` gives the format (its suffix)
+    and names the file in errors.
+
+    Examples
+    --------
+    >>> decode_document("a.md", "# 国务院\n".encode("utf-8")).text
+    '# 国务院\n'
+    >>> try:
+    ...     decode_document("b.txt", b"  \n")
+    ... except DocumentError as error:
+    ...     print(error)
+    b.txt: has no text (only whitespace)
+    """
+    path = Path(path)
+    fmt = _format_of(path)
     if not data:
         raise DocumentError(path, "is empty (0 bytes): there is nothing to read")
     try:
@@ -178,7 +205,18 @@ class _Unreadable(Exception):
     """Raised by the format readers with a reason for ``DocumentError``."""
 
 
-def _read_bytes(path: Path, *, max_bytes: int) -> bytes:
+def read_bytes(path: Path | str, *, max_bytes: int = 20_000_000) -> bytes:
+    """The bytes of the regular file ``path``, refused with a :class:`DocumentError` over ``max_bytes``.
+
+    Examples
+    --------
+    >>> try:
+    ...     read_bytes("no/such/file.txt")
+    ... except DocumentError as error:
+    ...     print(error.reason)
+    does not exist (moved or deleted?): check the path
+    """
+    path = Path(path)
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
