@@ -171,10 +171,10 @@ def decode_document(path: Path | str, data: bytes, *, max_bytes: int = 20_000_00
 
     Examples
     --------
-    >>> decode_document("a.md", "# 国务院\n".encode("utf-8")).text
-    '# 国务院\n'
+    >>> decode_document("a.md", "# 国务院".encode("utf-8")).text
+    '# 国务院'
     >>> try:
-    ...     decode_document("b.txt", b"  \n")
+    ...     decode_document("b.txt", b"   ")
     ... except DocumentError as error:
     ...     print(error)
     b.txt: has no text (only whitespace)
