@@ -28,11 +28,10 @@ import networkx as nx
 from policykg.extractors.records import DocumentRecord, Mention
 
 from .resolve import entity_key, node_id
-from .schema import UNDIRECTED_TYPES
+from .schema import DEFAULT_EVIDENCE_CAP, UNDIRECTED_TYPES
 
 __all__ = ["build_graph", "DEFAULT_EVIDENCE_CAP", "MAX_ENTITIES_PER_SENTENCE"]
 
-DEFAULT_EVIDENCE_CAP = 5
 #: Sentences naming more entities than this (reference lists, tables) add no co-occurrence edges.
 MAX_ENTITIES_PER_SENTENCE = 30
 

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import click
 
-from .schema import PAGE_MAX_NODES
+from .cache import CACHE_FILE
+from .schema import DEFAULT_EVIDENCE_CAP, PAGE_MAX_NODES
 
 __all__ = ["main", "default_seed_dir"]
 
@@ -52,12 +53,23 @@ def main() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-file messages.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=20_000_000, show_default=True,
               help="Files larger than this are reported as failed, not read.")
+@click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True), default=300, show_default=True,
+              help="A document whose extraction takes longer is reported as failed.")
 @click.option("--max-nodes", type=click.IntRange(min=1), default=PAGE_MAX_NODES, show_default=True,
               help="The page opens on this many most-mentioned nodes (the rest one click away).")
 @click.option("--script", type=click.Choice(["original", "simplified", "traditional"]), default="original",
               show_default=True, help="Chinese script of labels on the page.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for extraction  [default: every core]")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs: pip install 'policy-kg[cluster]').")
+@click.option("--no-cache", is_flag=True,
+              help=f"Extract every document again and leave the cache (OUTPUT/{CACHE_FILE}) untouched.")
+@click.option("--evidence-cap", type=click.IntRange(min=1), default=DEFAULT_EVIDENCE_CAP, show_default=True,
+              help="Evidence sentences kept per node and per edge (weights still count every sentence).")
 def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], aliases_path: Path | None, strict: bool,
-          quiet: bool, max_bytes: int, max_nodes: int, script: str) -> None:
+          quiet: bool, max_bytes: int, max_seconds: float, max_nodes: int, script: str, jobs: int | None,
+          scheduler: str | None, no_cache: bool, evidence_cap: int) -> None:
     """Build the graph of PATHS (files or folders; default: the embedded seeds) into OUTPUT."""
     from policykg.extractors.lexicon import LexiconError
 
@@ -79,7 +91,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
     try:
         kwargs = {"log": log} if log else {}
         g, report = build_corpus(inputs, lexicon_paths=tuple(str(p) for p in lexicons), aliases=aliases,
-                                 limits=BuildLimits(max_bytes=max_bytes), progress=False if quiet else None, **kwargs)
+                                 limits=BuildLimits(max_bytes=max_bytes, max_seconds=max_seconds),
+                                 progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
+                                 cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
+                                 **kwargs)
     except (InputPathError, LexiconError) as exc:
         raise click.UsageError(str(exc)) from None
     docs = report["documents"]
@@ -105,3 +120,19 @@ main.add_command(export)
 from .cli_resolve import explain  # noqa: E402
 
 main.add_command(explain)
+
+
+@main.group()
+def cache() -> None:
+    """The extraction cache a build keeps in its output folder."""
+
+
+@cache.command("clear")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="The output folder whose cache to delete.")
+def cache_clear(out_dir: Path) -> None:
+    """Delete the cache: the next build extracts every document again."""
+    from .cache import clear_cache
+
+    path = out_dir / CACHE_FILE
+    click.echo(f"deleted {path}" if clear_cache(path) else f"no cache at {path}; nothing to delete")

@@ -26,11 +26,10 @@ from itertools import zip_longest
 
 import networkx as nx
 
-from .schema import UNDIRECTED_TYPES
+from .schema import DEFAULT_EVIDENCE_CAP, UNDIRECTED_TYPES
 
 __all__ = ["contract", "kept_node", "DEFAULT_EVIDENCE_CAP"]
 
-DEFAULT_EVIDENCE_CAP = 5
 
 
 def kept_node(g: nx.MultiDiGraph, members: Sequence[str], *, preferred: Iterable[str] = ()) -> str:

@@ -18,23 +18,25 @@ Examples
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 from tqdm import tqdm
 
-from policykg.extractors.pipeline import process_document
-from policykg.extractors.readers import DocumentError, read_document
+from policykg.extractors.readers import DocumentError, read_bytes
 from policykg.extractors.records import DocumentRecord
 
 from .aliases import AliasTable
 from .atomic import write_atomic
 from .build import DEFAULT_EVIDENCE_CAP, build_graph
+from .cache import ExtractionCache, clear_cache, document_key, options_fingerprint, with_doc_id
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .html import render_html
@@ -42,6 +44,7 @@ from .layout import compute_layout, rank_nodes
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
 from .schema import PAGE_MAX_NODES
+from .workers import Settings, Task, default_jobs, extract_all
 
 __all__ = ["BuildLimits", "build_corpus", "write_outputs", "OUTPUT_FILES"]
 
@@ -50,10 +53,15 @@ OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "buil
 
 @dataclass(frozen=True, slots=True)
 class BuildLimits:
-    """Per-file limits: larger files are reported as failed, not read."""
+    """Per-file limits: a file over any of them is reported as failed, and the build goes on.
+
+    ``max_seconds`` bounds one document's extraction (``None``: no limit; not enforced on Dask
+    workers, which run tasks in threads).
+    """
 
     max_bytes: int = 20_000_000
     max_line_chars: int = 1_000_000
+    max_seconds: float | None = 300.0
 
 
 def _stderr(msg: str) -> None:
@@ -69,6 +77,9 @@ def build_corpus(
     progress: bool | None = None,
     log: Callable[[str], None] = _stderr,
     aliases: AliasTable | None = None,
+    jobs: int | None = None,
+    cache: Path | str | None = None,
+    scheduler: Any = None,
 ) -> tuple[nx.MultiDiGraph, dict]:
     """Read and extract every document under ``paths``; return the graph and the build report.
 
@@ -76,6 +87,11 @@ def build_corpus(
     file (:func:`~policykg.graph.aliases.read_aliases`), which wins over every merge rule. The
     report's ``merges`` holds the :class:`~policykg.graph.resolve.Merge` rows that
     :func:`write_outputs` writes to ``merges.csv``.
+
+    ``jobs`` worker processes extract (``None``: every core), or the Dask cluster at
+    ``scheduler`` does (see :func:`~policykg.graph.workers.extract_all`); the graph is the same
+    either way. With ``cache`` (a SQLite file, see :mod:`~policykg.graph.cache`) only new or
+    changed documents are extracted, and entries of documents no longer present are dropped.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -84,32 +100,64 @@ def build_corpus(
     for s in found.skipped:
         log(f"kg: skipped {s.path}: {s.reason}")
 
+    settings = Settings(tuple(lexicon_paths), limits.max_bytes, limits.max_line_chars, limits.max_seconds)
+    store = _open_cache(cache, log) if cache is not None else None
+    options = options_fingerprint(lexicon_paths, limits.max_line_chars)
     records: list[DocumentRecord] = []
     failed: list[dict] = []
-    t_read = t_extract = 0.0
-    bar = tqdm(found.files, desc="extracting", unit="doc", disable=(not progress) if progress is not None else None,
-               file=sys.stderr, dynamic_ncols=True)
-    for f in bar:
-        t1 = time.perf_counter()
-        try:
-            raw = read_document(f.path, max_bytes=limits.max_bytes, max_line_chars=limits.max_line_chars)
-        except DocumentError as exc:
-            failed.append({"path": f.doc_id, "reason": exc.reason})
-            log(f"kg: failed {f.doc_id}: {exc.reason}")
-            continue
-        finally:
-            t_read += time.perf_counter() - t1
-        t2 = time.perf_counter()
-        try:
-            records.append(process_document(raw.text, f.doc_id, fmt=raw.format, encoding=raw.encoding,
-                                            lexicon_paths=lexicon_paths))
-        except Exception as exc:  # noqa: BLE001 - one document's bug must not sink the build
-            reason = f"extraction failed ({type(exc).__name__}: {exc}); please report this file"
-            failed.append({"path": f.doc_id, "reason": reason})
-            log(f"kg: failed {f.doc_id}: {reason}")
-        finally:
-            t_extract += time.perf_counter() - t2
-    timings["read"], timings["extract"] = t_read, t_extract
+    keys: set[str] = set()
+    hits, t_read = 0, 0.0
+    bar = tqdm(total=len(found.files), desc="extracting", unit="doc", file=sys.stderr, dynamic_ncols=True,
+               disable=(not progress) if progress is not None else None)
+
+    def fail(doc_id: str, reason: str) -> None:
+        failed.append({"path": doc_id, "reason": reason})
+        log(f"kg: failed {doc_id}: {reason}")
+        bar.update()
+
+    def tasks() -> Iterator[Task]:
+        nonlocal hits, t_read
+        for f in found.files:
+            t = time.perf_counter()
+            try:
+                data = read_bytes(f.path, max_bytes=limits.max_bytes)
+            except DocumentError as exc:
+                fail(f.doc_id, exc.reason)
+                continue
+            finally:
+                t_read += time.perf_counter() - t
+            key = document_key(data, f.path.name, options=options)
+            keys.add(key)
+            cached = store.get(key) if store is not None else None
+            if cached is not None:
+                hits += 1
+                records.append(with_doc_id(cached, f.doc_id))
+                bar.update()
+            else:
+                yield Task(f.doc_id, str(f.path), data, key)
+
+    t1 = time.perf_counter()
+    try:
+        # a pool of workers only pays for itself with several documents to share out
+        workers = min(jobs or default_jobs(), max(1, len(found.files) // 2))
+        for outcome in extract_all(tasks(), settings, jobs=workers, scheduler=scheduler):
+            if outcome.record is None:
+                fail(outcome.doc_id, outcome.reason or "could not be extracted")
+                continue
+            records.append(outcome.record)
+            if store is not None:
+                store.put(outcome.key, outcome.record)
+            bar.update()
+        if store is not None:
+            store.prune(keep=keys)
+    finally:
+        bar.close()
+        if store is not None:
+            store.close()
+    # reading (bytes and cache look-ups) runs interleaved with extraction; report them apart
+    timings["read"], timings["extract"] = t_read, time.perf_counter() - t1 - t_read
+    records.sort(key=lambda r: r.doc_id)
+    failed.sort(key=lambda f: f["path"])
 
     t3 = time.perf_counter()
     g = build_graph(records, evidence_cap=evidence_cap, key=aliases.entity_key if aliases is not None else entity_key)
@@ -118,9 +166,19 @@ def build_corpus(
     g, merges = resolve(g, aliases=aliases, records=records, lexicon_paths=tuple(lexicon_paths), evidence_cap=evidence_cap)
     timings["resolve"] = time.perf_counter() - t4
     report = _report(records, found, failed, g, timings)
+    report["cache"] = {"used": store is not None, "hits": hits, "extracted": len(records) + len(failed) - hits}
     report["resolution"] = summarize_merges(merges, refused=merges.refused)
     report["merges"] = merges
     return g, report
+
+
+def _open_cache(path: Path | str, log: Callable[[str], None]) -> ExtractionCache:
+    try:
+        return ExtractionCache(path)
+    except sqlite3.DatabaseError as exc:  # damaged or not a cache: start a new one, extraction redoes the rest
+        log(f"kg: the cache {path} could not be opened ({exc}); starting a new one")
+        clear_cache(path)
+        return ExtractionCache(path)
 
 
 def _report(records: Iterable[DocumentRecord], found, failed: list[dict], g: nx.MultiDiGraph, timings: dict) -> dict:

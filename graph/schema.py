@@ -30,7 +30,7 @@ True
 
 from __future__ import annotations
 
-__all__ = ["NODE_TYPES", "EDGE_TYPES", "UNDIRECTED_TYPES", "LIST_SEPARATOR", "TYPE_COLORS", "PAGE_MAX_NODES"]
+__all__ = ["NODE_TYPES", "EDGE_TYPES", "UNDIRECTED_TYPES", "LIST_SEPARATOR", "TYPE_COLORS", "PAGE_MAX_NODES", "DEFAULT_EVIDENCE_CAP"]
 
 NODE_TYPES = ("PERSON", "ORG", "PLACE", "WORK", "TERM")
 EDGE_TYPES = ("CO_OCCURS", "AFFILIATED_WITH", "AUTHOR_OF", "SPEAKER_IN", "ALIAS_OF")
@@ -40,6 +40,8 @@ LIST_SEPARATOR = " | "
 #: How many of the most important nodes the page draws first (and lays out on their own);
 #: the GEXF layout uses the same number so Gephi and the page show one picture.
 PAGE_MAX_NODES = 1500
+#: Evidence sentences kept per node and per edge (weights still count every sentence).
+DEFAULT_EVIDENCE_CAP = 5
 
 #: One colour per node type, shared by the page and the GEXF export.
 TYPE_COLORS = {

@@ -1,0 +1,165 @@
+"""Incremental builds (the extraction cache), worker processes, the Dask path and per-file limits.
+
+Every build here is real: files in ``tmp_path``, real jieba, spaCy and models.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policykg.graph.cache import CACHE_FILE, ExtractionCache
+from policykg.graph.cli import main
+from policykg.graph.run import BuildLimits, build_corpus, write_outputs
+
+DOCS = {
+    "a.txt": "国务院和中国科学院发布了关于数字经济的报告。国务院研究室参与起草。",
+    "b.txt": "國務院辦公廳印發了《關於推行地方各級政府工作部門權力清單制度的指導意見》。",
+    "c.md": "# Báo cáo\n\nĐảng Cộng sản Việt Nam lãnh đạo cuộc đấu tranh chống tham nhũng.",
+    "d.txt": "The World Trade Organization met in Geneva. Song Dawei of the Chinese Academy of Sciences spoke.",
+    "sub/e.txt": "中国科学院科技战略咨询研究院的宋大伟谈战略性新兴产业。",
+    "sub/f.txt": "世界贸易组织（WTO）和国务院讨论新自由主义。",
+}
+
+
+def _write_corpus(root: Path, docs: dict[str, str] = DOCS) -> Path:
+    for name, text in docs.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _build(corpus: Path, out: Path, **kwargs) -> dict:
+    kwargs.setdefault("jobs", 1)
+    g, report = build_corpus([corpus], progress=False, log=lambda msg: None, **kwargs)
+    write_outputs(g, report, out)
+    return json.loads((out / "build-report.json").read_text(encoding="utf-8"))
+
+
+def _graph(out: Path) -> str:
+    return (out / "graph.json").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return _write_corpus(tmp_path / "docs")
+
+
+def test_rebuild_extracts_only_what_changed_and_equals_a_cold_build(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _build(corpus, out, cache=out / CACHE_FILE)
+    assert first["cache"] == {"used": True, "hits": 0, "extracted": len(DOCS)}
+    again = _build(corpus, out, cache=out / CACHE_FILE)
+    assert again["cache"] == {"used": True, "hits": len(DOCS), "extracted": 0}
+
+    (corpus / "a.txt").write_text("联合国和世界银行发布了报告。", encoding="utf-8")
+    (corpus / "sub/f.txt").unlink()
+    changed = _build(corpus, out, cache=out / CACHE_FILE)
+    assert changed["cache"] == {"used": True, "hits": len(DOCS) - 2, "extracted": 1}
+    with ExtractionCache(out / CACHE_FILE) as store:
+        assert len(store) == len(DOCS) - 1  # the deleted file's entry is gone
+
+    cold = tmp_path / "cold"
+    _build(corpus, cold)
+    assert _graph(out) == _graph(cold)
+    labels = {n["label"] for n in json.loads(_graph(out))["nodes"]}
+    assert {"联合国", "世界银行"} <= labels and "世界贸易组织" not in labels
+
+
+def test_a_renamed_file_comes_from_the_cache_under_its_new_name(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(corpus, out, cache=out / CACHE_FILE)
+    (corpus / "a.txt").rename(corpus / "renamed.txt")
+    report = _build(corpus, out, cache=out / CACHE_FILE)
+    assert report["cache"]["extracted"] == 0
+    graph = json.loads(_graph(out))
+    docs = {d for n in graph["nodes"] if n["label"] == "国务院研究室" for d in n["documents"]}
+    assert docs == {"renamed.txt"}
+    cold = tmp_path / "cold"
+    _build(corpus, cold)
+    assert _graph(out) == _graph(cold)
+
+
+def test_changing_the_lexicon_invalidates_the_cache(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _build(corpus, out, cache=out / CACHE_FILE)
+    lexicon = tmp_path / "extra.csv"
+    lexicon.write_text("id,type,zh_hans,zh_hant,vi,en\nx1,TERM,数字经济,數字經濟,kinh tế số,digital economy\n",
+                       encoding="utf-8")
+    report = _build(corpus, out, cache=out / CACHE_FILE, lexicon_paths=(str(lexicon),))
+    assert report["cache"]["extracted"] == len(DOCS)
+
+
+def test_a_damaged_cache_file_is_replaced_and_the_build_goes_on(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / CACHE_FILE).write_bytes(b"this is not a database" * 100)
+    messages: list[str] = []
+    g, report = build_corpus([corpus], jobs=1, progress=False, log=messages.append, cache=out / CACHE_FILE)
+    assert report["documents"]["built"] == len(DOCS)
+    assert any("could not be opened" in m for m in messages)
+    g2, report2 = build_corpus([corpus], jobs=1, progress=False, log=messages.append, cache=out / CACHE_FILE)
+    assert report2["cache"]["hits"] == len(DOCS)
+
+
+def test_worker_processes_give_the_same_graph(corpus: Path, tmp_path: Path) -> None:
+    _build(corpus, tmp_path / "one", jobs=1)
+    _build(corpus, tmp_path / "two", jobs=2)
+    assert _graph(tmp_path / "one") == _graph(tmp_path / "two")
+
+
+def test_a_dask_local_cluster_gives_the_same_graph(corpus: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    _build(corpus, tmp_path / "local", jobs=1)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        report = _build(corpus, tmp_path / "dask", scheduler=cluster.scheduler_address)
+    assert report["documents"]["built"] == len(DOCS)
+    assert _graph(tmp_path / "local") == _graph(tmp_path / "dask")
+
+
+def test_a_document_over_the_time_limit_fails_alone(corpus: Path) -> None:
+    (corpus / "long.txt").write_text("国务院发布了关于数字经济的报告。\n" * 20_000, encoding="utf-8")
+    g, report = build_corpus([corpus], jobs=1, progress=False, log=lambda m: None,
+                             limits=BuildLimits(max_seconds=0.05))
+    failed = {f["path"]: f["reason"] for f in report["documents"]["failed"]}
+    assert list(failed) == ["long.txt"] and "took more than 0.05 s" in failed["long.txt"]
+    assert report["documents"]["built"] == len(DOCS)
+
+
+def test_the_evidence_cap_bounds_evidence_but_not_weights(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "docs", {f"{i}.txt": "国务院和中国科学院发布报告。" * 3 for i in range(4)})
+    g, _ = build_corpus([corpus], jobs=1, progress=False, log=lambda m: None, evidence_cap=1)
+    (u, v, data), = [e for e in g.edges(data=True) if e[2]["type"] == "CO_OCCURS"]
+    assert len(data["evidence"]) == 1 and data["weight"] == 12
+    assert all(len(d["evidence"]) == 1 for _, d in g.nodes(data=True))
+
+
+def test_cli_cache_clear_and_no_cache(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", str(corpus), "-o", str(out), "-q", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert (out / CACHE_FILE).is_file()
+    result = runner.invoke(main, ["cache", "clear", "-o", str(out)])
+    assert result.exit_code == 0 and "deleted" in result.output and not (out / CACHE_FILE).exists()
+    result = runner.invoke(main, ["build", str(corpus), "-o", str(out), "-q", "--no-cache", "--evidence-cap", "2"])
+    assert result.exit_code == 0 and not (out / CACHE_FILE).exists()
+    result = runner.invoke(main, ["cache", "clear", "-o", str(out)])
+    assert "nothing to delete" in result.output
+
+
+@pytest.mark.parametrize("option", [["--jobs", "0"], ["--evidence-cap", "0"], ["--max-seconds", "0"]])
+def test_cli_refuses_bad_limits(corpus: Path, tmp_path: Path, option: list[str]) -> None:
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), *option])
+    assert result.exit_code == 2 and option[0] in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="fork-based workers")
+def test_progress_bar_shows_documents_per_second(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build_corpus([corpus], jobs=1, progress=True, log=lambda m: None)
+    err = capsys.readouterr().err
+    assert f"{len(DOCS)}/{len(DOCS)}" in err and "doc/s" in err
