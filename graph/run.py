@@ -18,8 +18,11 @@ Examples
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -48,6 +51,7 @@ from .workers import Settings, Task, default_jobs, extract_all
 
 __all__ = ["BuildLimits", "build_corpus", "write_outputs", "OUTPUT_FILES"]
 
+_STAGING_PREFIX = ".kg-staging-"
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "build-report.json", "merges.csv")
 
 
@@ -212,22 +216,37 @@ def _report(records: Iterable[DocumentRecord], found, failed: list[dict], g: nx.
 
 def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, title: str = "policy-kg",
                   max_nodes: int = PAGE_MAX_NODES, script: str = "original") -> dict[str, Path]:
-    """Write the four graph files, the report and ``merges.csv`` into ``out_dir``, each atomically."""
+    """Write the four graph files, the report and ``merges.csv`` into ``out_dir``, all or none.
+
+    Every file is first written into a staging folder inside ``out_dir``; only when all of them
+    are complete do they replace the previous outputs, one rename each. A build killed before
+    that leaves the previous outputs as they were; its staging folder is removed by the next build.
+    """
     import json
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = {name: out / name for name in OUTPUT_FILES}
-    t0 = time.perf_counter()
-    report = dict(report)
-    write_merges(paths["merges.csv"], report.pop("merges", []))
-    write_graphml(g, paths["graph.graphml"])
-    # one layout for Gephi and the page: the same picture, computed once
-    positions = compute_layout(g, rank_nodes(g), first=min(len(g), max_nodes))
-    write_gexf(g, paths["graph.gexf"], positions=positions)
-    write_json(g, paths["graph.json"])
-    page = render_html(g, paths["graph.html"], title=title, max_nodes=max_nodes, script=script, positions=positions)
-    report = dict(report, page=page)
-    report["timings_seconds"] = dict(report["timings_seconds"], write=round(time.perf_counter() - t0, 3))
-    write_atomic(paths["build-report.json"], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    for stale in out.glob(f"{_STAGING_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=out))
+    try:
+        staged = {name: staging / name for name in OUTPUT_FILES}
+        t0 = time.perf_counter()
+        report = dict(report)
+        write_merges(staged["merges.csv"], report.pop("merges", []))
+        write_graphml(g, staged["graph.graphml"])
+        # one layout for Gephi and the page: the same picture, computed once
+        positions = compute_layout(g, rank_nodes(g), first=min(len(g), max_nodes))
+        write_gexf(g, staged["graph.gexf"], positions=positions)
+        write_json(g, staged["graph.json"])
+        page = render_html(g, staged["graph.html"], title=title, max_nodes=max_nodes, script=script,
+                           positions=positions)
+        report = dict(report, page=page)
+        report["timings_seconds"] = dict(report["timings_seconds"], write=round(time.perf_counter() - t0, 3))
+        write_atomic(staged["build-report.json"], json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        paths = {name: out / name for name in OUTPUT_FILES}
+        for name in OUTPUT_FILES:
+            os.replace(staged[name], paths[name])
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return paths

@@ -1,0 +1,168 @@
+"""Build time, growth, workers, incremental rebuild and memory at 100, 1,000 and 10,000 documents.
+
+The corpus is generated from the seeds and ``../shared/eval/ntrex_dev``: each document takes a
+random run of paragraphs from one source document, with sentences shuffled and joined with
+paragraphs of another document of the same language, so that no two documents are copies.
+Every build is a real ``kg build`` in a subprocess; its peak memory is the largest sum of the
+resident memory of the build and its worker processes, sampled every 50 ms.
+
+    python benchmarks/scale.py                       # 100, 1,000 and 10,000 documents
+    python benchmarks/scale.py --sizes 100 1000      # quicker
+    python benchmarks/scale.py --sizes 100 --keep /tmp/scale
+
+Printed per size: cold build seconds with ``--jobs 1`` and ``--jobs 2``, bare ``jieba.lcut`` over
+the same Chinese text and the ratio build/lcut, peak RSS; then the growth between sizes, the
+speed-up of two workers, and the rebuild after changing one document of the 1,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import jieba
+
+from policykg.extractors.langid import detect_paragraph_languages
+from policykg.extractors.normalize import normalize_document
+from policykg.graph.cli import default_seed_dir
+
+NTREX = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "ntrex_dev"
+_SENTENCE_END = re.compile(r"(?<=[。！？!?.])\s*")
+
+
+def source_documents(ntrex: Path) -> list[list[str]]:
+    """Paragraph lists of the seeds and the NTREX stories (normalized text)."""
+    paths = sorted(default_seed_dir().glob("*.txt")) + sorted(ntrex.glob("*.txt"))
+    docs = []
+    for path in paths:
+        text = normalize_document(path.read_text(encoding="utf-8")).text
+        paragraphs = [text[s:e] for s, e, _ in detect_paragraph_languages(text) if text[s:e].strip()]
+        if paragraphs:
+            docs.append(paragraphs)
+    return docs
+
+
+def _shuffled_sentences(paragraph: str, rng: random.Random) -> str:
+    sentences = [s for s in _SENTENCE_END.split(paragraph) if s]
+    rng.shuffle(sentences)
+    joiner = "" if re.search(r"[\u4e00-\u9fff]", paragraph) else " "
+    return joiner.join(sentences)
+
+
+def make_corpus(folder: Path, n: int, sources: list[list[str]], seed: int = 0) -> list[str]:
+    """Write ``n`` varied documents into ``folder``; return their Chinese paragraphs (for lcut)."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    chinese: list[str] = []
+    for i in range(n):
+        first, second = rng.choice(sources), rng.choice(sources)
+        start = rng.randrange(len(first))
+        run = first[start : start + rng.randint(3, 12)]
+        paragraphs = [_shuffled_sentences(p, rng) if rng.random() < 0.5 else p for p in run]
+        paragraphs += rng.sample(second, min(len(second), rng.randint(0, 2)))
+        (folder / f"{i // 1000:03d}" / f"doc{i:05d}.txt").parent.mkdir(exist_ok=True)
+        (folder / f"{i // 1000:03d}" / f"doc{i:05d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        chinese += [p for p in paragraphs if re.search(r"[\u4e00-\u9fff]", p)]
+    return chinese
+
+
+def _tree_rss(pid: int) -> int:
+    try:
+        import psutil
+    except ImportError:  # pragma: no cover - psutil comes with the dev extra (distributed)
+        return 0
+    try:
+        root = psutil.Process(pid)
+        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+    except psutil.Error:
+        return 0
+
+
+def run_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int]:
+    """Seconds and peak resident bytes (build + workers) of ``kg build corpus -o out extra``."""
+    cmd = [str(Path(sys.executable).with_name("kg")), "build", str(corpus), "-o", str(out), "-q", *extra]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd)
+    peak = [0]
+
+    def sample() -> None:
+        while proc.poll() is None:
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    code = proc.wait()
+    seconds = time.perf_counter() - t0
+    sampler.join()
+    if code != 0:
+        raise SystemExit(f"kg build failed with exit code {code}: {' '.join(cmd)}")
+    return seconds, peak[0]
+
+
+def lcut_seconds(paragraphs: list[str]) -> float:
+    """Bare ``jieba.lcut`` over the paragraphs, dictionary already loaded."""
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    t0 = time.perf_counter()
+    for p in paragraphs:
+        jieba.lcut(p)
+    return time.perf_counter() - t0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10_000])
+    ap.add_argument("--ntrex", type=Path, default=NTREX)
+    ap.add_argument("--keep", type=Path, help="build here and keep the corpora and outputs")
+    ap.add_argument("--no-jobs1", action="store_true", help="skip the --jobs 1 build at sizes above 1,000")
+    args = ap.parse_args(argv)
+    if not args.ntrex.is_dir():
+        raise SystemExit(f"{args.ntrex}: not found; pass --ntrex")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kg-scale-"))
+    sources = source_documents(args.ntrex)
+    print(f"{len(sources)} source documents; work folder {work}")
+    print(f"{'docs':>6} {'MB':>6} {'jobs1 s':>8} {'jobs2 s':>8} {'lcut s':>7} {'jobs2/lcut':>10} {'jobs1/lcut':>10} "
+          f"{'speed-up':>8} {'peak RSS MB':>11}")
+    results: dict[int, dict[str, float]] = {}
+    for n in args.sizes:
+        corpus = work / f"corpus{n}"
+        shutil.rmtree(corpus, ignore_errors=True)
+        chinese = make_corpus(corpus, n, sources)
+        mb = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / 1e6
+        lcut = lcut_seconds(chinese)
+        two, rss = run_build(corpus, work / f"out{n}-j2", "--jobs", "2", "--no-cache")
+        one = float("nan")
+        if not (args.no_jobs1 and n > 1000):
+            one, rss1 = run_build(corpus, work / f"out{n}-j1", "--jobs", "1", "--no-cache")
+            rss = max(rss, rss1)
+        results[n] = {"jobs1": one, "jobs2": two}
+        print(f"{n:>6} {mb:>6.1f} {one:>8.1f} {two:>8.1f} {lcut:>7.2f} {two / lcut:>10.1f} {one / lcut:>10.1f} "
+              f"{one / two:>8.2f} {rss / 1e6:>11.0f}", flush=True)
+    sizes = sorted(results)
+    for small, big in zip(sizes, sizes[1:]):
+        print(f"growth {small} -> {big} documents ({big / small:.0f}x): "
+              f"{results[big]['jobs2'] / results[small]['jobs2']:.1f}x the time with --jobs 2")
+    if 1000 in results:
+        corpus, out = work / "corpus1000", work / "out1000-cache"
+        cold, _ = run_build(corpus, out, "--jobs", "2")
+        victim = sorted(corpus.rglob("*.txt"))[500]
+        victim.write_text(victim.read_text(encoding="utf-8") + "\n国务院发布了新的意见。\n", encoding="utf-8")
+        warm, _ = run_build(corpus, out, "--jobs", "2")
+        print(f"rebuild after changing 1 of 1,000 documents: {warm:.1f} s against a cold build (cache on) of "
+              f"{cold:.1f} s = {100 * warm / cold:.1f}%")
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
