@@ -34,7 +34,27 @@ def default_seed_dir() -> Path:
     raise click.ClickException("the embedded seeds are missing from this installation; reinstall policy-kg")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineUsageError(click.UsageError):
+    """A usage error shown as one line: the problem, its fix, and where the options are listed."""
+
+    def show(self, file=None) -> None:
+        hint = f" (`{self.ctx.command_path} --help` lists the options)" if self.ctx is not None else ""
+        click.echo(f"Error: {self.format_message()}{hint}", err=True, file=file)
+
+
+class _Group(click.Group):
+    """``kg``'s group: usage errors of every subcommand print one line instead of the usage block."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except _OneLineUsageError:
+            raise
+        except click.UsageError as exc:
+            raise _OneLineUsageError(exc.format_message(), exc.ctx) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="policy-kg")
 def main() -> None:
     """policy-kg: knowledge graphs of people, organizations and policy terms from zh/vi/en documents."""
@@ -76,6 +96,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
     from .aliases import AliasFileError, read_aliases
     from .corpus import InputPathError
     from .run import BuildLimits, build_corpus, write_outputs
+    from .workers import SchedulerError
 
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"--output {out_dir} is a file; give a folder (it is created if missing).")
@@ -95,7 +116,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
                                  progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
                                  cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
                                  **kwargs)
-    except (InputPathError, LexiconError) as exc:
+    except (InputPathError, LexiconError, SchedulerError) as exc:
         raise click.UsageError(str(exc)) from None
     docs = report["documents"]
     if docs["built"] == 0:

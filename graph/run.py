@@ -33,6 +33,7 @@ from typing import Any
 import networkx as nx
 from tqdm import tqdm
 
+from policykg.extractors.lexicon import load_lexicon
 from policykg.extractors.readers import DocumentError, read_bytes
 from policykg.extractors.records import DocumentRecord
 
@@ -87,7 +88,8 @@ def build_corpus(
 ) -> tuple[nx.MultiDiGraph, dict]:
     """Read and extract every document under ``paths``; return the graph and the build report.
 
-    ``progress=None`` shows a progress bar only on a terminal. ``aliases`` is the user's alias
+    Raises :class:`~policykg.extractors.lexicon.LexiconError` for a bad extra lexicon, before
+    any document is read. ``progress=None`` shows a progress bar only on a terminal. ``aliases`` is the user's alias
     file (:func:`~policykg.graph.aliases.read_aliases`), which wins over every merge rule. The
     report's ``merges`` holds the :class:`~policykg.graph.resolve.Merge` rows that
     :func:`write_outputs` writes to ``merges.csv``.
@@ -104,6 +106,7 @@ def build_corpus(
     for s in found.skipped:
         log(f"kg: skipped {s.path}: {s.reason}")
 
+    load_lexicon(*lexicon_paths)  # a bad lexicon is the user's option, not one document's failure
     settings = Settings(tuple(lexicon_paths), limits.max_bytes, limits.max_line_chars, limits.max_seconds)
     store = _open_cache(cache, log) if cache is not None else None
     options = options_fingerprint(lexicon_paths, limits.max_line_chars)

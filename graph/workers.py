@@ -32,7 +32,14 @@ from typing import Any
 from policykg.extractors.readers import DocumentError, decode_document
 from policykg.extractors.records import DocumentRecord
 
-__all__ = ["Task", "Settings", "Outcome", "extract_task", "extract_all", "default_jobs"]
+__all__ = ["Task", "Settings", "Outcome", "SchedulerError", "extract_task", "extract_all", "default_jobs"]
+
+#: How long to wait for a Dask scheduler before giving up.
+SCHEDULER_TIMEOUT = "15s"
+
+
+class SchedulerError(RuntimeError):
+    """The Dask scheduler cannot be used: the cluster extra is missing or nothing answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,8 +199,16 @@ def _extract_on_dask(tasks: Iterable[Task], settings: Settings, scheduler: Any, 
     try:
         from distributed import Client, as_completed
     except ImportError:  # pragma: no cover - depends on the installation
-        raise RuntimeError("a Dask scheduler needs the cluster extra: pip install 'policy-kg[cluster]'") from None
-    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+        raise SchedulerError("a Dask scheduler needs the cluster extra: pip install 'policy-kg[cluster]'") from None
+    if isinstance(scheduler, Client):
+        client = scheduler
+    else:
+        try:
+            client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+        except (OSError, ValueError, TypeError) as exc:
+            raise SchedulerError(f"no Dask scheduler answers at {scheduler} ({exc}); start one with "
+                                 "`dask scheduler` and workers with `dask worker ADDRESS`, or check the "
+                                 "address (tcp://host:8786)") from None
     try:
         in_flight = 2 * max(1, sum(client.nthreads().values()))
         chunks = _batches(tasks, batch)

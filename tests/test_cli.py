@@ -130,16 +130,40 @@ def test_cli_build_nothing_built_exits_1(tmp_path):
     assert not (tmp_path / "out" / "graph.graphml").exists()
 
 
-@pytest.mark.parametrize("args,message", [
+BAD_OPTIONS = [  # (arguments, words the one-line error must contain); {tmp} is a scratch folder
     (["build", "/no/such/folder"], "/no/such/folder: no such file or folder"),
+    (["build", "-o", "{tmp}/a-file"], "is a file; give a folder"),
+    (["build", "--aliases", "{tmp}/one-name.csv"], "merge needs two names. Write `merge,NAME_A,NAME_B"),
+    (["build", "--aliases", "{tmp}/missing.csv"], "missing.csv"),
+    (["build", "--aliases", "{tmp}/broken.yaml"], "broken.yaml"),
+    (["build", "--lexicon", "{tmp}/bad-lexicon.csv"], "missing column(s) zh_hans, zh_hant, vi, en. The header must be"),
     (["build", "--lexicon", "/no/such.csv"], "does not exist"),
     (["build", "--script", "klingon"], "'klingon' is not one of"),
-])
-def test_cli_bad_options_exit_2_without_traceback(args, message):
-    result = CliRunner().invoke(main, args)
-    assert result.exit_code == 2
-    assert message in result.output
-    assert "Traceback" not in result.output
+    (["build", "--jobs", "0"], "0 is not in the range x>=1"),
+    (["build", "--max-bytes", "0"], "--max-bytes"),
+    (["build", "--evidence-cap", "0"], "--evidence-cap"),
+    (["build", "--max-seconds", "-1"], "--max-seconds"),
+    (["build", "{tmp}/docs", "-o", "{tmp}/out", "--scheduler", "no-port"], "no Dask scheduler answers at no-port"),
+    (["build", "--colour"], "No such option '--colour'"),
+    (["buld"], "No such command 'buld'"),
+    (["export", "--format", "xyz", "-o", "{tmp}/kg.xyz"], "'xyz' is not one of 'graphml', 'gexf'"),
+    (["query", "neighbors"], "Missing argument 'NAME'"),
+]
+
+
+@pytest.mark.parametrize("args,message", BAD_OPTIONS)
+def test_cli_bad_options_exit_2_with_one_line_and_no_traceback(tmp_path, args, message):
+    (tmp_path / "a-file").write_text("x")
+    (tmp_path / "one-name.csv").write_text("merge,宋大伟\n", encoding="utf-8")
+    (tmp_path / "broken.yaml").write_text("merge: [a, b\n", encoding="utf-8")
+    (tmp_path / "bad-lexicon.csv").write_text("id,type\nx,TERM\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("国务院发布报告。", encoding="utf-8")
+    result = CliRunner().invoke(main, [a.format(tmp=tmp_path) for a in args])
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.exit_code == 2, result.output
+    assert len(lines) == 1 and message.format(tmp=tmp_path) in lines[0], result.stderr
+    assert "Traceback" not in result.output and result.exception is None or isinstance(result.exception, SystemExit)
 
 
 def test_cli_output_folder_that_is_a_file_exits_2(tmp_path):
