@@ -24,6 +24,7 @@ import signal
 import threading
 from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -171,28 +172,53 @@ def _mp_context() -> multiprocessing.context.BaseContext:
 
 
 def _extract_in_processes(tasks: Iterable[Task], settings: Settings, jobs: int, batch: int) -> Iterator[Outcome]:
+    # A worker that dies (out of memory, a crash inside a C library) breaks the whole pool; the
+    # documents it was holding are retried one per task in a fresh pool, then each alone in its
+    # own process, so only the document that kills its worker is reported failed.
+    lost = yield from _run_pool(_batches(tasks, batch), settings, jobs)
+    if lost:
+        lost = yield from _run_pool(([t] for t in lost), settings, jobs)
+    for task in lost:
+        if (yield from _run_pool(iter([[task]]), settings, 1)):
+            yield Outcome(task.doc_id, task.key, reason="the worker process extracting it died (out of memory, or a "
+                                                        "crash in a library); try --jobs 1, or split the file")
+
+
+def _run_pool(chunks: Iterator[list[Task]], settings: Settings, jobs: int):
+    """Extract ``chunks`` in a pool of ``jobs`` processes, at most two chunks per worker in flight.
+
+    Yields outcomes as chunks finish; returns the tasks lost when the pool broke.
+    """
+    lost: list[Task] = []
+    pending: dict[Future, list[Task]] = {}
+
+    def finished(done: set[Future]) -> Iterator[Outcome]:
+        for future in done:
+            chunk = pending.pop(future)
+            try:
+                outcomes = future.result()
+            except BrokenProcessPool:
+                lost.extend(chunk)
+            else:
+                yield from outcomes
+
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_mp_context()) as pool:
-        yield from _bounded(lambda chunk: pool.submit(_extract_batch, chunk, settings), _batches(tasks, batch),
-                            in_flight=2 * jobs)
-
-
-def _bounded(submit, chunks: Iterator[list[Task]], *, in_flight: int) -> Iterator[Outcome]:
-    """Keep at most ``in_flight`` submitted chunks; yield outcomes as chunks finish."""
-    pending: set[Future] = set()
-    for chunk in chunks:
-        pending.add(submit(chunk))
-        if len(pending) >= in_flight:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield from future.result()
-    for future in _as_done(pending):
-        yield from future.result()
-
-
-def _as_done(pending: set[Future]) -> Iterator[Future]:
-    while pending:
-        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-        yield from done
+        for chunk in chunks:
+            if lost:  # the pool is broken: keep the rest for the retry
+                lost.extend(chunk)
+                continue
+            try:
+                pending[pool.submit(_extract_batch, chunk, settings)] = chunk
+            except BrokenProcessPool:
+                lost.extend(chunk)
+                continue
+            if len(pending) >= 2 * jobs:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                yield from finished(done)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from finished(done)
+    return lost
 
 
 def _extract_on_dask(tasks: Iterable[Task], settings: Settings, scheduler: Any, batch: int) -> Iterator[Outcome]:

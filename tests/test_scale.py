@@ -163,3 +163,24 @@ def test_progress_bar_shows_documents_per_second(corpus: Path, capsys: pytest.Ca
     build_corpus([corpus], jobs=1, progress=True, log=lambda m: None)
     err = capsys.readouterr().err
     assert f"{len(DOCS)}/{len(DOCS)}" in err and "doc/s" in err
+
+
+@pytest.mark.skipif(os.name != "posix", reason="fork-based workers")
+def test_a_document_that_kills_its_worker_fails_alone(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from policykg.extractors import pipeline
+
+    real = pipeline.process_document
+
+    def crash_on_killer(text: str, doc_id: str, **kwargs):
+        if doc_id == "killer.txt":
+            os._exit(137)  # what the kernel's OOM killer does to a worker, seen from the pool
+        return real(text, doc_id, **kwargs)
+
+    # forked workers inherit the patched module
+    monkeypatch.setattr(pipeline, "process_document", crash_on_killer)
+    (corpus / "killer.txt").write_text("国务院发布报告。", encoding="utf-8")
+    g, report = build_corpus([corpus], jobs=2, progress=False, log=lambda m: None)
+    failed = {f["path"]: f["reason"] for f in report["documents"]["failed"]}
+    assert list(failed) == ["killer.txt"] and "worker process extracting it died" in failed["killer.txt"]
+    assert report["documents"]["built"] == len(DOCS)
+    assert sorted(g.graph["documents"]) == sorted(DOCS)
