@@ -47,6 +47,9 @@ DECLARED_TOLERANCE = 0.25  # a declared charset may read this much worse than th
 DAMAGED_UTF8_RATIO = 3  # this many good UTF-8 sequences per bad one: damaged UTF-8, not another codec
 HAN_TIER_COSTS = (0.0, 0.1, 0.3, 0.6)  # per Han character of frequency tier 0..3; rarer ones cost 1
 UNLIKELY_CODEC_COST = 0.1  # added to the badness of codecs we do not expect (see _score_candidates)
+# Any even number of bytes decodes as UTF-16, and Han characters fill a third of its range, so
+# noise often reads as rare Chinese: without a byte-order mark, UTF-16 must read this much better.
+UTF16_MAX_BADNESS = MAX_BADNESS - UNLIKELY_CODEC_COST
 TRUST_UTF8_AFTER = 24  # valid UTF-8 with this many continuation bytes is UTF-8; shorter is scored
 SCORE_CHARS = 60_000  # score at most this many characters of each candidate (three windows)
 
@@ -59,6 +62,9 @@ _BOMS = (  # (mark, codec for the rest, name reported); UTF-32 first: its little
 # A page that really is UTF-16 cannot declare it in ASCII, so a UTF-16 label means UTF-8.
 _DECLARED_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "big5": "cp950", "iso8859-1": "cp1252",
                      "ascii": "cp1252", "utf-16": "utf-8", "utf-16-le": "utf-8", "utf-16-be": "utf-8"}
+_UTF16_NO_BOM = frozenset({"utf-16-le", "utf-16-be"})
+# Double-byte codecs whose damaged files we recognise, with the names people know them by.
+_DOUBLE_BYTE = {"gb18030": "GB18030/GBK", "cp950": "Big5"}
 _VISCII_LABELS = frozenset({"viscii", "x-viet-viscii", "csviscii", "viscii1.1-1"})
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
@@ -340,11 +346,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
         badness = text_badness(text)
         if badness <= MAX_BADNESS and (not scored or badness <= scored[0][0] + DECLARED_TOLERANCE):
             return _check_text(text, name)
-    if not scored or "\x00" in scored[0][3] or (scored[0][0] > MAX_BADNESS and scored[0][1] >= MIN_UNITS_TO_JUDGE):
+    limit = UTF16_MAX_BADNESS if scored and scored[0][2] in _UTF16_NO_BOM else MAX_BADNESS
+    if not scored or "\x00" in scored[0][3] or (scored[0][0] > limit and scored[0][1] >= MIN_UNITS_TO_JUDGE):
         if b"\x00" in data:
             raise ValueError(f"contains NUL bytes (first at byte {data.index(0)}): this is binary data, not text; "
                              "export the document as UTF-8 text")
         _check_text(scored[0][3] if scored else "", "")
+        _raise_if_damaged_legacy(data)
         raise ValueError(f"could not be decoded: it does not read as text in {SUPPORTED_NAMES}; "
                          "re-save it as UTF-8")
     _, _, name, text = scored[0]
@@ -393,4 +401,35 @@ def _raise_if_damaged_utf8(data: bytes) -> None:
         raise ValueError(f"ends in the middle of a UTF-8 character (byte {first.start}): the file was cut "
                          "short; copy or download it again")
     raise ValueError(f"is UTF-8 except for {bad} invalid byte sequence{'s' * (bad > 1)} (first at byte "
+                     f"{first.start}): the file is damaged or mixes encodings; fix those bytes or re-save it as UTF-8")
+
+
+def _raise_if_damaged_legacy(data: bytes) -> None:
+    """Raise when ``data`` reads as GB18030/GBK or Big5 but for a few bytes (cut short, or damaged).
+
+    Called only once no codec reads ``data`` cleanly: the reason then says which encoding the
+    file is in and where it breaks, rather than that it is in none.
+    """
+    best = None
+    for codec, label in _DOUBLE_BYTE.items():
+        try:
+            data.decode(codec)
+            continue
+        except UnicodeDecodeError as exc:
+            first = exc
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        han = len(_HAN_RE.findall(text))
+        if han < DAMAGED_UTF8_RATIO * bad:  # as for UTF-8: a few bad sequences among many good characters
+            continue
+        badness, _ = _badness(text.replace("\ufffd", ""))
+        if badness <= MAX_BADNESS and (best is None or badness < best[0]):
+            best = (badness, label, bad, first)
+    if best is None:
+        return
+    _, label, bad, first = best
+    if bad == 1 and first.end == len(data):
+        raise ValueError(f"ends in the middle of a {label} character (byte {first.start}): the file was cut short; "
+                         "copy or download it again")
+    raise ValueError(f"is {label} except for {bad} invalid byte sequence{'s' * (bad > 1)} (first at byte "
                      f"{first.start}): the file is damaged or mixes encodings; fix those bytes or re-save it as UTF-8")

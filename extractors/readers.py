@@ -20,7 +20,10 @@ RawDocument(text='国务院办公厅关于印发政府信息公开工作要点�
 
 from __future__ import annotations
 
+import errno
 import io
+import logging
+import os
 import re
 import stat
 import zipfile
@@ -30,15 +33,14 @@ from pathlib import Path
 
 import docx
 import pypdf
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PreformattedString, Tag
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
-from pypdf.errors import DependencyError, PdfReadError
+from pypdf.errors import DependencyError, LimitReachedError, PdfReadError
 
 from .encodings import decode_bytes
 
-__all__ = ["SUPPORTED_SUFFIXES", "DocumentError", "RawDocument", "read_document", "read_bytes", "decode_document", "html_visible_text"]
+__all__ = ["SUPPORTED_SUFFIXES", "DocumentError", "RawDocument", "decode_document", "displayable", "html_visible_text",
+           "read_bytes", "read_document"]
 
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf"}
 SUPPORTED_SUFFIXES = frozenset(_FORMATS)
@@ -71,6 +73,38 @@ _HTML_SPACE_RE = re.compile("[ \t\n\f\r]+")  # HTML's ASCII whitespace; U+00A0 a
 _META_CHARSET_RE = re.compile(  # <meta charset>, <meta http-equiv content="...; charset=">, <?xml encoding?>
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)|<\?xml[^>]*?encoding\s*=\s*["']([-\w.:]+)""", re.IGNORECASE)
 _BLOCK, _BREAK, _KEPT = "\ufdd0", "\ufdd1", "\ufdd2"  # noncharacters: Unicode keeps them for internal marks
+_DTD_RE = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_UNDISPLAYABLE_RE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+# pypdf logs what it repairs ("incorrect startxref pointer") as warnings; with no logging set up
+# Python would print them on stderr without the file's name. Our reasons name the file; a program
+# that configures logging still gets pypdf's records through its own handlers.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
+
+
+def displayable(text: str) -> str:
+    """Return ``text`` safe to print on one line: controls and lone surrogates become ``\\xNN``/``\\uNNNN``.
+
+    A file name can hold any byte but ``/`` and NUL; one that is not UTF-8 decodes to lone
+    surrogates (one per byte, shown as the byte), and control characters in it would move the
+    cursor or recolour a terminal.
+
+    Examples
+    --------
+    >>> displayable("caf\\udce9.txt"), displayable("lone \\ud800"), displayable("a\\x1b[31m\\n.txt")
+    ('caf\\\\xe9.txt', 'lone \\\\ud800', 'a\\\\x1b[31m\\\\x0a.txt')
+    >>> displayable("国务院 «O'Brien» <b>&.txt")
+    "国务院 «O'Brien» <b>&.txt"
+    """
+    return _UNDISPLAYABLE_RE.sub(_escape_char, text)
+
+
+def _escape_char(match: re.Match) -> str:
+    code = ord(match[0])
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class DocumentError(Exception):
@@ -91,8 +125,8 @@ class DocumentError(Exception):
 
     def __init__(self, path: Path | str, reason: str) -> None:
         self.path = Path(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        self.reason = displayable(reason)
+        super().__init__(f"{displayable(str(self.path))}: {self.reason}")
 
     def __reduce__(self):  # keep (path, reason) across pickling, e.g. from worker processes
         return type(self), (self.path, self.reason)
@@ -229,15 +263,41 @@ def read_bytes(path: Path | str, *, max_bytes: int = 20_000_000) -> bytes:
         with path.open("rb") as stream:
             data = stream.read(max_bytes + 1)
     except FileNotFoundError:
+        if (target := _link_target(path)) is not None:
+            raise DocumentError(path, f"is a symbolic link to {target}, which does not exist: point the "
+                                      "link at the real file or remove it") from None
         raise DocumentError(path, "does not exist (moved or deleted?): check the path") from None
     except PermissionError:
         raise DocumentError(path, "cannot be read: permission denied; give this user read access "
                                   "(chmod a+r) or copy the file somewhere readable") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DocumentError(path, f"is a symbolic link that loops ({_link_chain(path)}): point the link at "
+                                      "a real file or remove it") from None
         raise DocumentError(path, f"cannot be read: {exc.strerror or exc}") from None
     if len(data) > max_bytes:  # it grew after stat()
         raise DocumentError(path, f"is over the limit of {max_bytes} bytes: split it or raise max_bytes")
     return data
+
+
+def _link_target(path: Path) -> str | None:
+    """Where the symbolic link ``path`` points, or ``None`` if it is none (or is gone already)."""
+    try:
+        return os.readlink(path)
+    except OSError:
+        return None
+
+
+def _link_chain(path: Path, hops: int = 8) -> str:
+    """``a.txt -> b.txt -> a.txt``: the targets of a chain of symbolic links, until one repeats."""
+    names, seen, current = [path.name], set(), path
+    while len(names) <= hops and (target := _link_target(current)) is not None:
+        seen.add(os.path.normpath(current))
+        names.append(target)
+        current = current.parent / target
+        if os.path.normpath(current) in seen:
+            break
+    return " -> ".join(names)
 
 
 def _decode(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
@@ -263,36 +323,101 @@ def html_visible_text(markup: str) -> str:
 
     Drops ``script``, ``style``, ``noscript``, ``template``, ``head`` (with ``title``), comments
     and elements marked ``hidden``. Collapses HTML whitespace outside ``pre`` and ``textarea``.
+    The markup is parsed as a stream of events (lxml's HTML parser, which also parses for
+    BeautifulSoup), with no tree: memory stays small and time linear however deeply it nests.
 
     Examples
     --------
     >>> html_visible_text("<p>Điều 1.\\n  Phạm vi</p><script>x()</script><p>Dòng 1<br>Dòng 2</p>")
     'Điều 1. Phạm vi\\nDòng 1\\nDòng 2'
     """
-    soup = BeautifulSoup(markup, "lxml")
-    pieces: list[str] = []
-    stack = [(iter(soup.contents), "", False)]  # walk without recursion: pages nest deeply
-    while stack:
-        children, name, verbatim = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if name in _HTML_BLOCKS:
-                pieces.append(_BLOCK)
-        elif isinstance(child, Tag):
-            if child.name in _HTML_SKIP or child.has_attr("hidden"):
-                continue
-            if child.name == "br":
-                pieces.append(_BREAK)
-                continue
-            if child.name in _HTML_BLOCKS:
-                pieces.append(_BLOCK)
-            stack.append((iter(child.contents), child.name, verbatim or child.name in _HTML_VERBATIM))
-        elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):  # no comments
-            pieces.append(child.replace(" ", _KEPT) if verbatim else _HTML_SPACE_RE.sub(" ", child))
+    try:
+        pieces = _html_pieces(markup)
+    except (UnicodeError, LookupError, etree.ParserError):  # lxml refused the str: give it UTF-8 bytes
+        pieces = _html_pieces(_SURROGATE_RE.sub("\ufffd", markup).encode("utf-8"), encoding="utf-8")
     text = re.sub(f" *{_BLOCK}[ {_BLOCK}]*", _BLOCK, "".join(pieces))  # spaces at a line's ends do not show
     text = re.sub(f" *{_BREAK} *", _BREAK, text).replace(_BREAK + _BLOCK, _BLOCK)  # <br> ending a block adds no line
     return text.strip(f" {_BLOCK}{_BREAK}").replace(_BLOCK, "\n").replace(_BREAK, "\n").replace(_KEPT, " ")
+
+
+def _html_pieces(markup: str | bytes, encoding: str | None = None) -> list[str]:
+    target = _VisibleText()
+    parser = etree.HTMLParser(target=target, recover=True, encoding=encoding)
+    parser.feed(markup)
+    return parser.close()
+
+
+class _VisibleText:
+    """An lxml parser target that keeps the visible text of a page as pieces and marks.
+
+    Text runs between two events are one string, as in a tree; a run of ASCII whitespace
+    alone is one space (or line break) outside ``pre`` and ``textarea``.
+    """
+
+    _ASCII_SPACES = " \n\t\x0c\r"
+
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.run: list[str] = []
+        self.blocks: list[bool] = []  # per open visible element: is it a block?
+        self.hidden = 0  # depth inside a skipped element
+        self.verbatim = 0  # open pre, textarea, listing, plaintext
+        self.keep_space = 0  # open pre, textarea
+
+    def _flush(self) -> None:
+        if not self.run:
+            return
+        text = "".join(self.run)
+        self.run.clear()
+        if self.hidden:
+            return
+        if not self.keep_space and not text.strip(self._ASCII_SPACES):
+            text = "\n" if "\n" in text else " "
+        self.pieces.append(text.replace(" ", _KEPT) if self.verbatim else _HTML_SPACE_RE.sub(" ", text))
+
+    def _block(self) -> None:
+        if not self.pieces or self.pieces[-1] != _BLOCK:  # a run of marks is one line break anyway
+            self.pieces.append(_BLOCK)
+
+    def start(self, tag: str, attrib, nsmap=None) -> None:
+        self._flush()
+        if self.hidden or tag in _HTML_SKIP or "hidden" in attrib or tag == "br":  # br: no content, its end follows
+            if not self.hidden and tag == "br" and "hidden" not in attrib:
+                self.pieces.append(_BREAK)
+            self.hidden += 1
+            return
+        block = tag in _HTML_BLOCKS
+        if block:
+            self._block()
+        self.blocks.append(block)
+        self.verbatim += tag in _HTML_VERBATIM
+        self.keep_space += tag in ("pre", "textarea")
+
+    def end(self, tag: str) -> None:
+        self._flush()
+        if self.hidden:
+            self.hidden -= 1
+            return
+        if self.blocks.pop():
+            self._block()
+        self.verbatim -= tag in _HTML_VERBATIM
+        self.keep_space -= tag in ("pre", "textarea")
+
+    def data(self, text: str) -> None:
+        self.run.append(text)
+
+    def comment(self, text: str) -> None:
+        self._flush()
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self._flush()
+
+    def doctype(self, *args) -> None:
+        self._flush()
+
+    def close(self) -> list[str]:
+        self._flush()
+        return self.pieces
 
 
 def _read_docx(data: bytes, *, max_bytes: int) -> tuple[str, None]:
@@ -306,11 +431,15 @@ def _read_docx(data: bytes, *, max_bytes: int) -> tuple[str, None]:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             _check_zip(package, max_bytes=max_bytes)
             names = set(package.namelist())
+            prolog = package.open("word/document.xml").read(4096) if "word/document.xml" in names else b""
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:  # what zipfile raises on bad data
         raise _Unreadable(f"is damaged or truncated (not a readable zip: {exc}): save it from Word again") from None
     if "word/document.xml" not in names:
         raise _Unreadable("is a zip file without word/document.xml, so not a Word document (a renamed spreadsheet "
                           "or presentation?): save it as .docx from Word")
+    if _DTD_RE.search(prolog):  # an entity bomb or an external entity (XXE) needs a DTD
+        raise _Unreadable("declares a DTD or XML entities in word/document.xml, which Word never writes: refusing it "
+                          "as possibly malicious (an entity bomb or external entity); save it from Word again")
     try:
         body = docx.Document(io.BytesIO(data)).element.body
     except (KeyError, ValueError, PackageNotFoundError) as exc:
@@ -377,6 +506,9 @@ def _read_pdf(data: bytes, *, max_bytes: int) -> tuple[str, None]:
                           "pip install cryptography") from None
     except PdfReadError as exc:
         raise _Unreadable(f"is damaged or not a complete PDF ({exc}): export or download it again") from None
+    except LimitReachedError as exc:
+        raise _Unreadable(f"goes over a safety limit of the PDF reader ({exc}): refusing it as damaged or as a "
+                          "decompression bomb; export it again") from None
     if not pages:
         raise _Unreadable("has no pages (its page tree is damaged?): export or download it again")
     return "\n\n".join(pages), None

@@ -1,5 +1,9 @@
 """Which files a build reads: folders recurse, hidden files and unsupported suffixes are skipped.
 
+Links to files are read (a broken or looping one fails when it is read, with its reason);
+links to folders are not followed, and are reported as skipped, so a link to ``..`` cannot
+make a build go round in circles. A folder that cannot be listed is reported too.
+
 Examples
 --------
 >>> import tempfile, pathlib
@@ -19,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policykg.extractors.readers import SUPPORTED_SUFFIXES
+from policykg.extractors.readers import SUPPORTED_SUFFIXES, displayable
 
 __all__ = ["InputFile", "Skipped", "Discovery", "discover", "InputPathError"]
 
@@ -53,9 +57,34 @@ class Discovery:
 
 
 def _doc_id(path: Path, root: Path) -> str:
-    # surrogateescape keeps file names with invalid UTF-8 bytes representable; make them visible.
-    rel = path.relative_to(root).as_posix()
-    return rel.encode("utf-8", "backslashreplace").decode("utf-8")
+    """The path relative to ``root``, printable: bytes that are not UTF-8 and controls show as ``\\xNN``.
+
+    Examples
+    --------
+    >>> import os
+    >>> _doc_id(Path("/d/sub") / os.fsdecode(b"r\\xe9sum\\xe9\\x1b.txt"), Path("/d"))
+    'sub/r\\\\xe9sum\\\\xe9\\\\x1b.txt'
+    """
+    return displayable(path.relative_to(root).as_posix())
+
+
+def _walk(root: Path, found: Discovery) -> list[tuple[Path, str]]:
+    """The files under the folder ``root`` as ``(path, doc id)``; linked and unlistable folders go to ``found.skipped``."""
+
+    def unlisted(error: OSError) -> None:
+        folder = Path(error.filename or root)
+        where = displayable(str(root)) if folder == root else _doc_id(folder, root)
+        found.skipped.append(Skipped(where + "/", f"folder cannot be listed: {error.strerror or error}"))
+
+    candidates = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
+        here = Path(dirpath)
+        for name in sorted(d for d in dirnames if (here / d).is_symlink() and not d.startswith(".")):
+            found.skipped.append(Skipped(_doc_id(here / name, root) + "/",
+                                         "link to a folder, not followed (give the folder itself to read it)"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+        candidates += [(here / name, _doc_id(here / name, root)) for name in sorted(filenames)]
+    return candidates
 
 
 def discover(paths: Iterable[Path | str]) -> Discovery:
@@ -72,15 +101,8 @@ def discover(paths: Iterable[Path | str]) -> Discovery:
         root = Path(raw)
         if not root.exists() and not root.is_symlink():
             raise InputPathError(f"{root}: no such file or folder. Check the path, or run `kg build` with no path for the seeds.")
-        if root.is_file():
-            candidates = [(root, root.name)]
-        else:
-            candidates = []
-            for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                for name in sorted(filenames):
-                    p = Path(dirpath) / name
-                    candidates.append((p, _doc_id(p, root)))
+        # a file, or a link that is broken or loops (reading it says which), or a folder
+        candidates = [(root, displayable(root.name))] if not root.is_dir() else _walk(root, found)
         for path, doc_id in candidates:
             suffix = path.suffix.lower()
             if path.name.startswith("."):

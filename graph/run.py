@@ -34,7 +34,7 @@ import networkx as nx
 from tqdm import tqdm
 
 from policykg.extractors.lexicon import load_lexicon
-from policykg.extractors.readers import DocumentError, read_bytes
+from policykg.extractors.readers import DocumentError, displayable, read_bytes
 from policykg.extractors.records import DocumentRecord
 
 from .aliases import AliasTable
@@ -118,6 +118,7 @@ def build_corpus(
                disable=(not progress) if progress is not None else None)
 
     def fail(doc_id: str, reason: str) -> None:
+        reason = displayable(reason)  # a worker's exception text may hold newlines or terminal controls
         failed.append({"path": doc_id, "reason": reason})
         log(f"kg: failed {doc_id}: {reason}")
         bar.update()

@@ -163,6 +163,8 @@ def test_encodings_declared_charset_is_verified(data: bytes, declared: str, name
     assert text == (decode_viscii(data) if name == "viscii" else data.decode(name))
 
 
+GB_TEXT = "国务院关于加强数字政府建设的指导意见。" * 3
+BIG5_TEXT = "行政院公布施政方針，推動數位發展。" * 3
 BINARY = "contains NUL bytes (first at byte 8): this is binary data, not text; export the document as UTF-8 text"
 BAD_BYTES = [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(1, 256)), BINARY),
@@ -178,6 +180,20 @@ BAD_BYTES = [
      "damaged; re-save it as UTF-8"),
     (bytes(range(0x80, 0x100)) * 3, "could not be decoded: it does not read as text in UTF-8, UTF-16, GB18030/GBK, "
                                     "Big5, Windows-1258, VISCII and Windows-1252; re-save it as UTF-8"),
+    # undefined in Windows-1252/1258; as UTF-16 it reads as rare Chinese (趁邏膝辍鶐), as noise does
+    (b"\x81\x8d\x8f\x90\x9d" * 100, "could not be decoded: it does not read as text in UTF-8, UTF-16, GB18030/GBK, "
+                                  "Big5, Windows-1258, VISCII and Windows-1252; re-save it as UTF-8"),
+    (GB_TEXT.encode("gbk")[:20] + b"\x81\x20" + GB_TEXT.encode("gbk")[20:],
+     "is GB18030/GBK except for 1 invalid byte sequence (first at byte 20): the file is damaged or mixes encodings; "
+     "fix those bytes or re-save it as UTF-8"),
+    (GB_TEXT.encode("gbk")[:-1], "ends in the middle of a GB18030/GBK character (byte 112): the file was cut short; "
+                                 "copy or download it again"),
+    (BIG5_TEXT.encode("cp950")[:20] + b"\xa1\x20" + BIG5_TEXT.encode("cp950")[20:40] + b"\xa1\x20"
+     + BIG5_TEXT.encode("cp950")[40:],
+     "is Big5 except for 2 invalid byte sequences (first at byte 20): the file is damaged or mixes encodings; "
+     "fix those bytes or re-save it as UTF-8"),
+    (BIG5_TEXT.encode("cp950")[:-1], "ends in the middle of a Big5 character (byte 100): the file was cut short; "
+                                     "copy or download it again"),
 ]
 
 

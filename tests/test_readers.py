@@ -6,7 +6,9 @@ import importlib.util
 import io
 import os
 import pickle
+import re
 import struct
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -280,6 +282,76 @@ def test_readers_html_visible_text_rules(markup: str, text: str) -> None:
     assert html_visible_text(markup) == text
 
 
+def browser_text_by_tree(markup: str) -> str:
+    """The visible text by walking BeautifulSoup's tree: what ``html_visible_text`` did before it streamed."""
+    from bs4 import BeautifulSoup
+    from bs4.element import NavigableString, PreformattedString, Tag
+
+    block, brk, kept = "\ufdd0", "\ufdd1", "\ufdd2"
+    pieces: list[str] = []
+    stack = [(iter(BeautifulSoup(markup, "lxml").contents), "", False)]
+    while stack:
+        children, name, verbatim = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            pieces += [block] if name in HTML_BLOCKS else []
+        elif isinstance(child, Tag):
+            if child.name in HTML_SKIP or child.has_attr("hidden"):
+                continue
+            if child.name == "br":
+                pieces.append(brk)
+                continue
+            pieces += [block] if child.name in HTML_BLOCKS else []
+            stack.append((iter(child.contents), child.name, verbatim or child.name in HTML_VERBATIM))
+        elif isinstance(child, NavigableString) and not isinstance(child, PreformattedString):
+            pieces.append(child.replace(" ", kept) if verbatim else re.sub("[ \t\n\f\r]+", " ", child))
+    text = re.sub(f" *{block}[ {block}]*", block, "".join(pieces))
+    text = re.sub(f" *{brk} *", brk, text).replace(brk + block, block)
+    return text.strip(f" {block}{brk}").replace(block, "\n").replace(brk, "\n").replace(kept, " ")
+
+
+HTML_SKIP = {"script", "style", "noscript", "template", "head", "title"}
+HTML_BLOCKS = set("address article aside blockquote body caption dd details dialog dir div dl dt fieldset figcaption "
+                  "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre "
+                  "section summary table tbody td tfoot th thead tr ul".split())
+HTML_VERBATIM = {"pre", "textarea", "listing", "plaintext"}
+TAGS = sorted(HTML_SKIP | HTML_VERBATIM | {"p", "div", "span", "b", "br", "td", "tr", "table", "li", "img", "svg",
+                                          "select", "option", "xmp", "iframe", "html", "body"})
+MARKUP_PIECES = st.one_of(
+    st.builds("<{}{}>".format, st.sampled_from(TAGS), st.sampled_from(["", " hidden", " class=a", ' x="<p>"'])),
+    st.builds("</{}>".format, st.sampled_from(TAGS)),
+    st.sampled_from(["x", "国务院", " ", "  ", "\n", "\t", "\r\n", "\xa0", "\u3000", "&amp;", "&nbsp;", "&#xFFFE;",
+                     "<!-- c -->", "<![CDATA[cd]]>", "<?php x ?>", "<!DOCTYPE html>", "<", ">", "&", "\x0c"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(markup=st.lists(MARKUP_PIECES, max_size=40).map("".join))
+def test_readers_html_visible_text_matches_the_tree_walk(markup: str) -> None:
+    assert html_visible_text(markup) == browser_text_by_tree(markup)
+
+
+@pytest.mark.parametrize("markup", [
+    "<div>" * 200_000 + "国务院" + "</div>" * 200_000,  # closed
+    "<span><b>" * 100_000 + "国务院",  # never closed
+    "<div>x</div>" * 100_000 + "国务院",  # wide, not deep
+])
+def test_readers_html_deep_or_huge_markup_in_small_memory(markup: str) -> None:
+    tracemalloc.start()
+    try:
+        text = html_visible_text(markup)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert text.endswith("国务院")
+    assert peak < 8 * len(markup)  # a tree of Python objects took 50 to 130 times the markup
+
+
+def test_readers_html_lone_surrogate_is_replaced() -> None:
+    assert html_visible_text("<p>a\ud800b</p>") == "a\ufffdb"
+
+
 def test_readers_docx_paragraphs_and_cells_in_order(tmp_path: Path) -> None:
     document = read_document(write(tmp_path, "quyet-dinh.docx", make_docx()))
     assert document == RawDocument("\n".join(line for line in DOCX_LINES if line), "docx", None)
@@ -335,6 +407,22 @@ def not_word() -> bytes:
                      "_rels/.rels": relations, "xl/workbook.xml": b"<workbook/>"})
 
 
+def docx_with_document(xml: bytes) -> bytes:
+    """The parts of ``make_docx()`` with another word/document.xml."""
+    original = zipfile.ZipFile(io.BytesIO(make_docx()))
+    return make_zip({**{name: original.read(name) for name in original.namelist()}, "word/document.xml": xml})
+
+
+W_DOCUMENT = b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY e0 "ha">'
+          + b"".join(b'<!ENTITY e%d "%s">' % (i + 1, b"&e%d;" % i * 10) for i in range(8)) + b"]>"
+          + W_DOCUMENT + b"<w:t>&e8;</w:t></w:r></w:p></w:body></w:document>")
+XXE = (b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+       + W_DOCUMENT + b"<w:t>&x;</w:t></w:r></w:p></w:body></w:document>")
+DTD_REASON = ("declares a DTD or XML entities in word/document.xml, which Word never writes: refusing it as possibly "
+              "malicious (an entity bomb or external entity); save it from Word again")
+
+
 BAD_FILES = [  # (name, bytes, read_document options, reason)
     ("empty.txt", b"", {}, "is empty (0 bytes): there is nothing to read"),
     ("blank.md", " \n\t\r\n\u3000".encode(), {}, "has no text (only whitespace)"),
@@ -368,6 +456,8 @@ BAD_FILES = [  # (name, bytes, read_document options, reason)
      "would unpack to 13500000 bytes (over 10 x max_bytes): refusing it as a possible zip bomb"),
     ("sheet.docx", not_word(), {}, "is a zip file without word/document.xml, so not a Word document (a renamed "
                                    "spreadsheet or presentation?): save it as .docx from Word"),
+    ("laughs.docx", docx_with_document(LAUGHS), {}, DTD_REASON),
+    ("xxe.docx", docx_with_document(XXE), {}, DTD_REASON),
     ("locked.pdf", encrypt_pdf(make_pdf([[VI]]), user_password="secret"), {},
      "is encrypted with a password: remove it (e.g. `qpdf --decrypt --password=... in.pdf out.pdf`) and read the copy"),
     ("scan.pdf", make_pdf([[], []], image=True), {}, "has no text layer; run OCR first"),
@@ -424,6 +514,35 @@ def test_readers_folder(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as raised:
         read_document(tmp_path / "docs.txt")
     assert raised.value.reason == "is a folder, not a file: pass the files inside it"
+
+
+def loop(folder: Path) -> None:
+    (folder / "a.txt").symlink_to("b.txt")
+    (folder / "b.txt").symlink_to("a.txt")
+
+
+NOT_FILES = [  # (make it in the folder, name read, reason)
+    (loop, "a.txt", "is a symbolic link that loops (a.txt -> b.txt -> a.txt): point the link at a real file or remove it"),
+    (lambda d: (d / "self.txt").symlink_to("self.txt"), "self.txt",
+     "is a symbolic link that loops (self.txt -> self.txt): point the link at a real file or remove it"),
+    (lambda d: (d / "link.txt").symlink_to("gone.txt"), "link.txt",
+     "is a symbolic link to gone.txt, which does not exist: point the link at the real file or remove it"),
+    (lambda d: os.mkfifo(d / "pipe.txt"), "pipe.txt",
+     "is not a regular file (a pipe or device?): copy the document to a file"),  # and no read that would block
+]
+
+
+@pytest.mark.parametrize("make,name,reason", NOT_FILES)
+def test_readers_links_and_pipes(tmp_path: Path, make, name: str, reason: str) -> None:
+    make(tmp_path)
+    with pytest.raises(DocumentError) as raised:
+        read_document(tmp_path / name)
+    assert raised.value.reason == reason
+
+
+def test_readers_document_error_names_are_printable() -> None:
+    error = DocumentError(os.fsdecode(b"bad\xff\x1b[2J.txt"), "is empty (0 bytes): there is nothing to read")
+    assert str(error) == "bad\\xff\\x1b[2J.txt: is empty (0 bytes): there is nothing to read"
 
 
 UNREADABLE = ("cannot be read: permission denied; give this user read access (chmod a+r) or copy the file "
