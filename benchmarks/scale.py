@@ -4,7 +4,8 @@ The corpus is generated from the seeds and ``../shared/eval/ntrex_dev``: each do
 random run of paragraphs from one source document, with sentences shuffled and joined with
 paragraphs of another document of the same language, so that no two documents are copies.
 Every build is a real ``kg build`` in a subprocess; its peak memory is the largest sum of the
-resident memory of the build and its worker processes, sampled every 50 ms.
+resident memory of the build and its worker processes, sampled every 50 ms: RSS (pages shared
+between processes counted in each) and PSS (shared pages divided among the processes sharing them).
 
     python benchmarks/scale.py                       # 100, 1,000 and 10,000 documents
     python benchmarks/scale.py --sizes 100 1000      # quicker
@@ -74,28 +75,34 @@ def make_corpus(folder: Path, n: int, sources: list[list[str]], seed: int = 0) -
     return chinese
 
 
-def _tree_rss(pid: int) -> int:
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Resident and proportional set size (shared pages counted once) of ``pid`` and its children."""
     try:
         import psutil
     except ImportError:  # pragma: no cover - psutil comes with the dev extra (distributed)
-        return 0
+        return 0, 0
+    rss = pss = 0
     try:
         root = psutil.Process(pid)
-        return sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+        for proc in [root, *root.children(recursive=True)]:
+            info = proc.memory_full_info()
+            rss, pss = rss + info.rss, pss + getattr(info, "pss", info.rss)
     except psutil.Error:
-        return 0
+        pass
+    return rss, pss
 
 
-def run_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int]:
-    """Seconds and peak resident bytes (build + workers) of ``kg build corpus -o out extra``."""
+def run_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int, int]:
+    """Seconds, peak RSS and peak PSS bytes (build + workers) of ``kg build corpus -o out extra``."""
     cmd = [str(Path(sys.executable).with_name("kg")), "build", str(corpus), "-o", str(out), "-q", *extra]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd)
-    peak = [0]
+    peak = [0, 0]
 
     def sample() -> None:
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+            rss, pss = _tree_memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -105,7 +112,7 @@ def run_build(corpus: Path, out: Path, *extra: str) -> tuple[float, int]:
     sampler.join()
     if code != 0:
         raise SystemExit(f"kg build failed with exit code {code}: {' '.join(cmd)}")
-    return seconds, peak[0]
+    return seconds, peak[0], peak[1]
 
 
 def lcut_seconds(paragraphs: list[str]) -> float:
@@ -131,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     sources = source_documents(args.ntrex)
     print(f"{len(sources)} source documents; work folder {work}")
     print(f"{'docs':>6} {'MB':>6} {'jobs1 s':>8} {'jobs2 s':>8} {'lcut s':>7} {'jobs2/lcut':>10} {'jobs1/lcut':>10} "
-          f"{'speed-up':>8} {'peak RSS MB':>11}")
+          f"{'speed-up':>8} {'peak RSS MB':>11} {'peak PSS MB':>11}")
     results: dict[int, dict[str, float]] = {}
     for n in args.sizes:
         corpus = work / f"corpus{n}"
@@ -139,24 +146,24 @@ def main(argv: list[str] | None = None) -> int:
         chinese = make_corpus(corpus, n, sources)
         mb = sum(p.stat().st_size for p in corpus.rglob("*.txt")) / 1e6
         lcut = lcut_seconds(chinese)
-        two, rss = run_build(corpus, work / f"out{n}-j2", "--jobs", "2", "--no-cache")
+        two, rss, pss = run_build(corpus, work / f"out{n}-j2", "--jobs", "2", "--no-cache")
         one = float("nan")
         if not (args.no_jobs1 and n > 1000):
-            one, rss1 = run_build(corpus, work / f"out{n}-j1", "--jobs", "1", "--no-cache")
-            rss = max(rss, rss1)
+            one, rss1, pss1 = run_build(corpus, work / f"out{n}-j1", "--jobs", "1", "--no-cache")
+            rss, pss = max(rss, rss1), max(pss, pss1)
         results[n] = {"jobs1": one, "jobs2": two}
         print(f"{n:>6} {mb:>6.1f} {one:>8.1f} {two:>8.1f} {lcut:>7.2f} {two / lcut:>10.1f} {one / lcut:>10.1f} "
-              f"{one / two:>8.2f} {rss / 1e6:>11.0f}", flush=True)
+              f"{one / two:>8.2f} {rss / 1e6:>11.0f} {pss / 1e6:>11.0f}", flush=True)
     sizes = sorted(results)
     for small, big in zip(sizes, sizes[1:]):
         print(f"growth {small} -> {big} documents ({big / small:.0f}x): "
               f"{results[big]['jobs2'] / results[small]['jobs2']:.1f}x the time with --jobs 2")
     if 1000 in results:
         corpus, out = work / "corpus1000", work / "out1000-cache"
-        cold, _ = run_build(corpus, out, "--jobs", "2")
+        cold, *_ = run_build(corpus, out, "--jobs", "2")
         victim = sorted(corpus.rglob("*.txt"))[500]
         victim.write_text(victim.read_text(encoding="utf-8") + "\n国务院发布了新的意见。\n", encoding="utf-8")
-        warm, _ = run_build(corpus, out, "--jobs", "2")
+        warm, *_ = run_build(corpus, out, "--jobs", "2")
         print(f"rebuild after changing 1 of 1,000 documents: {warm:.1f} s against a cold build (cache on) of "
               f"{cold:.1f} s = {100 * warm / cold:.1f}%")
     if not args.keep:

@@ -171,7 +171,19 @@ def _mp_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
+def _warm_up(settings: Settings) -> None:
+    """Load every language's models in this process, so that forked workers share them."""
+    extract_task(Task("warm-up.txt", "warm-up.txt", _WARM_UP_TEXT.encode("utf-8")), settings)
+
+
+_WARM_UP_TEXT = "国务院发布报告。\n\n國務院發佈報告。\n\nĐảng Cộng sản Việt Nam họp.\n\nThe World Bank met in Geneva."
+
+
 def _extract_in_processes(tasks: Iterable[Task], settings: Settings, jobs: int, batch: int) -> Iterator[Outcome]:
+    if _mp_context().get_start_method() == "fork":
+        # loaded once here, the models' memory is shared by every worker (copy-on-write)
+        # instead of being loaded again, and held again, by each of them
+        _warm_up(settings)
     # A worker that dies (out of memory, a crash inside a C library) breaks the whole pool; the
     # documents it was holding are retried one per task in a fresh pool, then each alone in its
     # own process, so only the document that kills its worker is reported failed.
