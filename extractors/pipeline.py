@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,6 +39,7 @@ from .metadata import extract_date, extract_title
 from .normalize import normalize_document
 from .records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from .segment import split_paragraphs, split_sentences
+from .spacy_models import entity_spans, load_pipeline, merge_entities
 from .structure import find_structure, merge_structure
 
 __all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
@@ -80,16 +81,27 @@ def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
     return nlp
 
 
-def _paragraph_spans(nlp: Language, texts: Sequence[str]) -> Iterable[list[tuple[int, int, str, str, str]]]:
-    for doc in nlp.pipe(texts, batch_size=64):
-        yield [(s.start_char, s.end_char, s.label_, s.text, s.kb_id_) for s in doc.spans["kg"]]
+def _paragraph_spans(nlp: Language, texts: Sequence[str],
+                     user: Language | None = None) -> Iterable[list[tuple[int, int, str, str, str]]]:
+    theirs = user.pipe(texts, batch_size=64) if user is not None else None
+    for text, doc in zip(texts, nlp.pipe(texts, batch_size=64)):
+        ours = [(s.start_char, s.end_char, s.label_, s.text, s.kb_id_) for s in doc.spans["kg"]]
+        yield ours if theirs is None else merge_entities(ours, entity_spans(next(theirs)), text)
 
 
-def extract(text: str, lang: str | None = None, *, lexicon_paths: Sequence[str] = ()) -> list[ExtractedSpan]:
+def _user_pipeline(lang: str, spacy_models: Mapping[str, str] | None) -> Language | None:
+    name = (spacy_models or {}).get(_SPACY_LANG[lang])
+    return load_pipeline(name) if name else None
+
+
+def extract(text: str, lang: str | None = None, *, lexicon_paths: Sequence[str] = (),
+            spacy_models: Mapping[str, str] | None = None) -> list[ExtractedSpan]:
     """Entity spans of one text, with offsets into ``text`` itself (no normalization).
 
     With ``lang=None`` each paragraph's language is detected; paragraphs in languages without
-    an extractor give no spans.
+    an extractor give no spans. ``spacy_models`` maps ``"zh"``, ``"en"`` or ``"vi"`` to an
+    installed spaCy pipeline (package name or folder) whose entities join ours
+    (:mod:`.spacy_models`).
     """
     out: list[ExtractedSpan] = []
     for ps, pe in split_paragraphs(text):
@@ -98,7 +110,8 @@ def extract(text: str, lang: str | None = None, *, lexicon_paths: Sequence[str] 
         if plang not in _SPACY_LANG:
             continue
         # spaCy hashes strings as UTF-8, which a lone surrogate breaks; U+FFFD keeps the offsets
-        (spans,) = _paragraph_spans(get_nlp(plang, tuple(lexicon_paths)), [_SURROGATE.sub("\ufffd", para)])
+        (spans,) = _paragraph_spans(get_nlp(plang, tuple(lexicon_paths)), [_SURROGATE.sub("\ufffd", para)],
+                                    _user_pipeline(plang, spacy_models))
         out += [ExtractedSpan(ps + s, ps + e, label, t, plang, kb) for s, e, label, t, kb in spans]
     return out
 
@@ -110,8 +123,12 @@ def process_document(
     fmt: str = "txt",
     encoding: str | None = None,
     lexicon_paths: Sequence[str] = (),
+    spacy_models: Mapping[str, str] | None = None,
 ) -> DocumentRecord:
-    """Normalize, segment and extract one document; every offset points into ``text``."""
+    """Normalize, segment and extract one document; every offset points into ``text``.
+
+    ``spacy_models`` is as for :func:`extract`.
+    """
     mapped = normalize_document(text)
     norm = mapped.text
     sentences: list[Sentence] = []
@@ -135,7 +152,8 @@ def process_document(
     found_spans: list[tuple[int, int, str, str, str, str]] = []
     for lang, paras in by_lang.items():
         nlp = get_nlp(lang, tuple(lexicon_paths))
-        for (ps, _), spans in zip(paras, _paragraph_spans(nlp, [p for _, p in paras])):
+        user = _user_pipeline(lang, spacy_models)
+        for (ps, _), spans in zip(paras, _paragraph_spans(nlp, [p for _, p in paras], user)):
             found_spans += [(ps + s, ps + e, label, surface, lang, concept) for s, e, label, surface, concept in spans]
     found_spans.sort(key=lambda f: (f[0], f[1]))
     existing = [(s, e, label) for s, e, label, *_ in found_spans]

@@ -85,13 +85,17 @@ def main() -> None:
               help="Extract on a Dask cluster, e.g. tcp://host:8786 (needs: pip install 'policy-kg[cluster]').")
 @click.option("--no-cache", is_flag=True,
               help=f"Extract every document again and leave the cache (OUTPUT/{CACHE_FILE}) untouched.")
+@click.option("--spacy-model", "spacy_models", multiple=True, metavar="LANG=PIPELINE",
+              help="Also use an installed spaCy pipeline's entities for zh, en or vi, e.g. en=en_core_web_sm "
+                   "(a package or a saved folder); repeatable.")
 @click.option("--evidence-cap", type=click.IntRange(min=1), default=DEFAULT_EVIDENCE_CAP, show_default=True,
               help="Evidence sentences kept per node and per edge (weights still count every sentence).")
 def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], aliases_path: Path | None, strict: bool,
           quiet: bool, max_bytes: int, max_seconds: float, max_nodes: int, script: str, jobs: int | None,
-          scheduler: str | None, no_cache: bool, evidence_cap: int) -> None:
+          scheduler: str | None, no_cache: bool, spacy_models: tuple[str, ...], evidence_cap: int) -> None:
     """Build the graph of PATHS (files or folders; default: the embedded seeds) into OUTPUT."""
     from policykg.extractors.lexicon import LexiconError
+    from policykg.extractors.spacy_models import ModelError
 
     from .aliases import AliasFileError, read_aliases
     from .corpus import InputPathError
@@ -115,8 +119,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
                                  limits=BuildLimits(max_bytes=max_bytes, max_seconds=max_seconds),
                                  progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
                                  cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
+                                 spacy_models=_model_options(spacy_models),
                                  **kwargs)
-    except (InputPathError, LexiconError, SchedulerError) as exc:
+    except (InputPathError, LexiconError, SchedulerError, ModelError) as exc:
         raise click.UsageError(str(exc)) from None
     docs = report["documents"]
     if docs["built"] == 0:
@@ -131,6 +136,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
         )
     if strict and docs["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
+
+
+def _model_options(values: tuple[str, ...]) -> dict[str, str]:
+    """``("en=en_core_web_sm",)`` → ``{"en": "en_core_web_sm"}``; a malformed value is a usage error."""
+    models = {}
+    for value in values:
+        lang, sep, name = value.partition("=")
+        if not (sep and lang.strip() and name.strip()):
+            raise click.BadParameter(f"{value!r}: write LANG=PIPELINE, e.g. en=en_core_web_sm",
+                                     param_hint="--spacy-model")
+        models[lang.strip()] = name.strip()
+    return models
 
 
 from .cli_query import export, query  # noqa: E402

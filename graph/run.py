@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from tqdm import tqdm
 from policykg.extractors.lexicon import load_lexicon
 from policykg.extractors.readers import DocumentError, displayable, read_bytes
 from policykg.extractors.records import DocumentRecord
+from policykg.extractors.spacy_models import check_models, models_fingerprint
 
 from .aliases import AliasTable
 from .atomic import write_atomic
@@ -85,6 +86,7 @@ def build_corpus(
     jobs: int | None = None,
     cache: Path | str | None = None,
     scheduler: Any = None,
+    spacy_models: Mapping[str, str] | None = None,
 ) -> tuple[nx.MultiDiGraph, dict]:
     """Read and extract every document under ``paths``; return the graph and the build report.
 
@@ -98,6 +100,8 @@ def build_corpus(
     ``scheduler`` does (see :func:`~policykg.graph.workers.extract_all`); the graph is the same
     either way. With ``cache`` (a SQLite file, see :mod:`~policykg.graph.cache`) only new or
     changed documents are extracted, and entries of documents no longer present are dropped.
+    ``spacy_models`` (``{"en": "en_core_web_sm"}``) adds installed spaCy pipelines' entities
+    (:mod:`~policykg.extractors.spacy_models`; checked first, raising ``ModelError``).
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -106,10 +110,14 @@ def build_corpus(
     for s in found.skipped:
         log(f"kg: skipped {s.path}: {s.reason}")
 
-    load_lexicon(*lexicon_paths)  # a bad lexicon is the user's option, not one document's failure
-    settings = Settings(tuple(lexicon_paths), limits.max_bytes, limits.max_line_chars, limits.max_seconds)
+    # a bad lexicon or pipeline is the user's option, not one document's failure
+    load_lexicon(*lexicon_paths)
+    spacy_models = dict(spacy_models or {})
+    check_models(spacy_models)
+    settings = Settings(tuple(lexicon_paths), limits.max_bytes, limits.max_line_chars, limits.max_seconds,
+                        tuple(sorted(spacy_models.items())))
     store = _open_cache(cache, log) if cache is not None else None
-    options = options_fingerprint(lexicon_paths, limits.max_line_chars)
+    options = options_fingerprint(lexicon_paths, limits.max_line_chars) + models_fingerprint(spacy_models)
     records: list[DocumentRecord] = []
     failed: list[dict] = []
     keys: set[str] = set()

@@ -27,7 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from policykg.extractors.readers import DocumentError, decode_document
@@ -62,6 +62,8 @@ class Settings:
     max_line_chars: int = 1_000_000
     #: A document taking longer than this is reported as failed (``None``: no limit).
     max_seconds: float | None = None
+    #: ``(("en", "en_core_web_sm"), …)``: installed spaCy pipelines whose entities join ours.
+    spacy_models: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +110,7 @@ def extract_task(task: Task, settings: Settings) -> Outcome:
             raw = decode_document(task.name, task.data, max_bytes=settings.max_bytes,
                                   max_line_chars=settings.max_line_chars)
             record = process_document(raw.text, task.doc_id, fmt=raw.format, encoding=raw.encoding,
-                                      lexicon_paths=settings.lexicon_paths)
+                                      lexicon_paths=settings.lexicon_paths, spacy_models=dict(settings.spacy_models))
     except DocumentError as exc:
         return Outcome(task.doc_id, task.key, reason=exc.reason)
     except _TimeLimit:
@@ -180,6 +182,11 @@ _WARM_UP_TEXT = "国务院发布报告。\n\n國務院發佈報告。\n\nĐảng
 
 
 def _extract_in_processes(tasks: Iterable[Task], settings: Settings, jobs: int, batch: int) -> Iterator[Outcome]:
+    remaining = iter(tasks)
+    first = next(remaining, None)
+    if first is None:  # everything came from the cache: no models, no workers
+        return
+    tasks = chain([first], remaining)
     if _mp_context().get_start_method() == "fork":
         # loaded once here, the models' memory is shared by every worker (copy-on-write)
         # instead of being loaded again, and held again, by each of them

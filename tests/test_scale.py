@@ -184,3 +184,49 @@ def test_a_document_that_kills_its_worker_fails_alone(corpus: Path, monkeypatch:
     assert list(failed) == ["killer.txt"] and "worker process extracting it died" in failed["killer.txt"]
     assert report["documents"]["built"] == len(DOCS)
     assert sorted(g.graph["documents"]) == sorted(DOCS)
+
+
+@pytest.fixture(scope="module")
+def user_pipeline(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A spaCy pipeline saved to disk, as an official one would be installed: an entity ruler."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "zorblax"},
+                                               {"label": "PERSON", "pattern": "mx quillon"}])
+    path = tmp_path_factory.mktemp("pipelines") / "en_user_pipeline"
+    nlp.to_disk(path)
+    return str(path)
+
+
+def test_a_user_spacy_pipeline_adds_its_entities(corpus: Path, tmp_path: Path, user_pipeline: str) -> None:
+    (corpus / "g.txt").write_text("Staff of zorblax met mx quillon and the World Bank in Geneva.", encoding="utf-8")
+    runner = CliRunner()
+    plain = runner.invoke(main, ["build", str(corpus), "-o", str(tmp_path / "plain"), "-q", "-j", "1"])
+    chosen = runner.invoke(main, ["build", str(corpus), "-o", str(tmp_path / "chosen"), "-q", "-j", "1",
+                                  "--spacy-model", f"en={user_pipeline}"])
+    assert plain.exit_code == 0 and chosen.exit_code == 0, chosen.output
+
+    def labels(out: str) -> dict[str, str]:
+        return {n["label"]: n["type"] for n in json.loads(_graph(tmp_path / out))["nodes"]}
+
+    before, after = labels("plain"), labels("chosen")
+    assert "zorblax" not in before and "mx quillon" not in before
+    assert after["zorblax"] == "ORG" and after["mx quillon"] == "PERSON"
+    assert "World Bank" in before and before.items() <= after.items()  # the shipped extractor still runs
+
+
+@pytest.mark.parametrize("value,message", [
+    ("en=no_such_pipeline_sm", "'no_such_pipeline_sm' is not installed"),
+    ("fr=fr_core_news_sm", "no extractor for language 'fr'"),
+    ("en_core_web_sm", "write LANG=PIPELINE"),
+])
+def test_cli_refuses_a_bad_spacy_model(corpus: Path, tmp_path: Path, value: str, message: str) -> None:
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"), "--spacy-model", value])
+    assert result.exit_code == 2 and message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_pipeline_for_another_language_is_refused(corpus: Path, tmp_path: Path, user_pipeline: str) -> None:
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "out"),
+                                       "--spacy-model", f"zh={user_pipeline}"])
+    assert result.exit_code == 2 and "is for language 'en', not 'zh'" in result.stderr
