@@ -408,3 +408,14 @@ def test_normalize_document_keeps_seed_002_speakers_apart():
     assert "中國實現了“逢進必考”,逐步實現" in text
     assert "博士生導師\n\n翟繼光:" in text
     assert "中國發展\n背景材料:" in text
+
+
+def test_a_hostile_run_of_combining_marks_is_capped_and_offsets_still_map():
+    from policykg.extractors.normalize import MAX_COMBINING_RUN, normalize_document
+
+    text = "国务院发布报告。Ze" + "\u0301\u0323" * 50_000 + "lgo 中国科学院"
+    mapped = normalize_document(text)
+    assert mapped.text.startswith("国务院发布报告。") and mapped.text.endswith("lgo 中国科学院")
+    assert len(mapped.text) <= len("国务院发布报告。Ze" + "lgo 中国科学院") + MAX_COMBINING_RUN
+    start = mapped.text.index("中国科学院")
+    assert text[slice(*mapped.origin(start, start + 5))] == "中国科学院"
