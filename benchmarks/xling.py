@@ -7,6 +7,7 @@ build's time spent in resolution, and the same graph unresolved for comparison::
 
     python benchmarks/xling.py                                  # ../shared/eval/ntrex_dev
     python benchmarks/xling.py --unresolved                     # also the graph before resolution
+    python benchmarks/xling.py --misses                         # and the biggest categories of misses
     python benchmarks/xling.py CORPUS --scorer PATH --out DIR
 """
 
@@ -42,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=None, help="keep the outputs here (default: a temporary folder)")
     parser.add_argument("--unresolved", action="store_true",
                         help="also score the graph before resolution (extracts the corpus a second time)")
+    parser.add_argument("--misses", action="store_true",
+                        help="also print the biggest categories of misses (benchmarks/xling_misses.py)")
     args = parser.parse_args(argv)
 
     out = args.out or Path(tempfile.mkdtemp(prefix="xling-"))
@@ -68,6 +71,11 @@ def main(argv: list[str] | None = None) -> int:
     share = timings["resolve"] / total if total else 0.0
     print(f"time: build {total:.1f}s, of which resolve {timings['resolve']:.2f}s = {100 * share:.1f}% "
           f"(extract {timings['extract']:.1f}s, assemble {timings['assemble']:.2f}s, write {write:.1f}s)")
+    if args.misses:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        from xling_misses import main as print_misses
+
+        print_misses([str(out / "graph.graphml"), str(args.corpus), "--examples", "3"])
     return 0
 
 

@@ -45,8 +45,9 @@ if TYPE_CHECKING:
 
 __all__ = ["entity_key", "node_id", "matching_form", "territory_code", "Merge", "Merges", "resolve", "KEY_RULES"]
 
-#: Rules of the merges the builder makes by key (rows of ``merges.csv`` with ``merged_id`` the built node).
-KEY_RULES = ("spelling", "script", "lexicon", "cldr")
+#: Rules of the merges the builder makes by key (rows of ``merges.csv`` with ``merged_id`` the built node);
+#: ``cldr-short`` is a country's short name (US, 美, Mỹ: :mod:`~policykg.graph.resolve_territories`).
+KEY_RULES = ("spelling", "script", "lexicon", "cldr", "cldr-short")
 
 
 @lru_cache(maxsize=1)
@@ -99,19 +100,24 @@ def _territories_by_form() -> dict[str, str]:
 
 
 def territory_code(text: str) -> str | None:
-    """The CLDR code of a country or region name in en, vi, zh-Hans, zh-Hant (Taiwan or Hong Kong).
+    """The CLDR code of a country or region name in en, vi, zh-Hans, zh-Hant (Taiwan or Hong Kong),
+    or of a short name CLDR's names imply (:func:`~policykg.graph.resolve_territories.short_territory_code`).
 
     Examples
     --------
     >>> territory_code("Việt Nam"), territory_code("阿拉伯聯合酋長國"), territory_code("新西蘭"), territory_code("Hà Nội")
     ('VN', 'AE', 'NZ', None)
+    >>> territory_code("U.S."), territory_code("Mỹ"), territory_code("美")
+    ('US', 'US', 'US')
     """
+    from .resolve_territories import short_territory_code
+
     text = unicodedata.normalize("NFC", text)
     for lang in ("en", "vi", "zh-Hans", "zh-Hant"):
         code = territory_names(lang).get(text)
         if code:
             return code
-    return _territories_by_form().get(matching_form(text))
+    return _territories_by_form().get(matching_form(text)) or short_territory_code(text)
 
 
 def entity_key(mention: Mention) -> tuple[str, str]:
@@ -188,6 +194,8 @@ def _surface_evidence(records, key) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 def _key_rule(a: str, b: str, known: str) -> str:
+    from .resolve_territories import short_territory_code
+
     def plain(x: str) -> str:
         return " ".join(unicodedata.normalize("NFKC", x).casefold().replace("・", "·").split())
 
@@ -195,7 +203,9 @@ def _key_rule(a: str, b: str, known: str) -> str:
         return "spelling"
     if matching_form(a) == matching_form(b):
         return "script"
-    return "lexicon" if known.startswith("concept") else "cldr" if known.startswith("CLDR") else "spelling"
+    if known.startswith("CLDR"):
+        return "cldr-short" if short_territory_code(a) or short_territory_code(b) else "cldr"
+    return "lexicon" if known.startswith("concept") else "spelling"
 
 
 def resolve(g: nx.MultiDiGraph, *, aliases: AliasTable | None = None, records: Iterable[DocumentRecord] | None = None,

@@ -32,6 +32,7 @@ __all__ = [
     "PersonName",
     "parse_person",
     "persons_compatible",
+    "same_given_name",
 ]
 
 HAN_RE = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -202,14 +203,40 @@ def parse_person(text: str) -> PersonName | None:
     return None
 
 
-def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    for x, y in zip(a, b):
-        if x == y:
-            continue
-        if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
-            continue
+def same_given_name(x: str, y: str) -> bool:
+    """Whether two given names (or initials) can name one person: equal, an initial of the other,
+    or one name spelt two ways: Latin spellings with the same letters once silent *h*, doubled
+    letters and ph/f, v/f, c/k are folded (Theresa / Teresa, Stephen / Steven, not Mario / Maria);
+    Chinese transliterations with the same pinyin (特雷莎 / 特蕾莎, 玛克辛 / 瑪克欣).
+
+    Examples
+    --------
+    >>> same_given_name("theresa", "teresa"), same_given_name("mario", "maria"), same_given_name("j", "john")
+    (True, False, True)
+    >>> same_given_name("特雷莎", "特蕾莎"), same_given_name("玛克辛", "瑪克欣"), same_given_name("杰里米", "杰森")
+    (True, True, False)
+    """
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    from .resolve_readings import pinyin_syllables, spelling_letters
+
+    if HAN_RE.search(x) and HAN_RE.search(y):
+        px, py = pinyin_syllables(x), pinyin_syllables(y)
+        return len(px) == len(py) == len(x) == len(y) and all(set(a) & set(b) for a, b in zip(px, py))
+    if HAN_RE.search(x) or HAN_RE.search(y) or len(x) < 3 or len(y) < 3:
         return False
-    return True
+    return spelling_letters(x) == spelling_letters(y)
+
+
+def _given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Given names agree from the first on (John B. / John Bellamy), or the shorter list is the
+    end of the longer one: a name without its first given names (Lopez Obrador / Andres Manuel
+    Lopez Obrador)."""
+    if all(same_given_name(x, y) for x, y in zip(a, b)):
+        return True
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    tail = longer[len(longer) - len(shorter):]
+    return bool(shorter) and all(same_given_name(x, y) for x, y in zip(shorter, tail))
 
 
 def persons_compatible(a: PersonName | None, b: PersonName | None) -> bool:
@@ -217,7 +244,8 @@ def persons_compatible(a: PersonName | None, b: PersonName | None) -> bool:
 
     Same surname with different initials or given names (K.波兰尼 / M.波兰尼, Helene Bauer /
     Otto Bauer) is incompatible; a name and its short form (米塞斯 / L.米塞斯, Lopez Obrador /
-    Andres Manuel Lopez Obrador) and names in different scripts are compatible.
+    Andres Manuel Lopez Obrador), one given name spelt two ways (Theresa May / Teresa May,
+    特雷莎·梅 / 特蕾莎·梅, see :func:`same_given_name`) and names in different scripts are compatible.
 
     Examples
     --------
@@ -227,6 +255,10 @@ def persons_compatible(a: PersonName | None, b: PersonName | None) -> bool:
     True
     >>> persons_compatible(parse_person("Kai-Fu Lee"), parse_person("Lee Kai-Fu"))
     True
+    >>> persons_compatible(parse_person("Lopez Obrador"), parse_person("Andres Manuel Lopez Obrador"))
+    True
+    >>> persons_compatible(parse_person("Manuel Lopez"), parse_person("Andres Manuel Lopez Obrador"))
+    False
     """
     if a is None or b is None or a.script != b.script:
         return True
@@ -237,12 +269,9 @@ def persons_compatible(a: PersonName | None, b: PersonName | None) -> bool:
         return not (a.script == "latin" and a.given and b.given)
     if a.initials and b.initials and a.initials != b.initials:
         return False
-    la, lb = a.first_letters, b.first_letters
-    if la and lb and la[0] != lb[0]:
-        return False
     if a.script == "latin":
         return _given_compatible(a.given, b.given)
     ga, gb = a.given, b.given
     # Chinese transliterations: the shorter list of given names is the end of the longer one
     shorter, longer = (ga, gb) if len(ga) <= len(gb) else (gb, ga)
-    return not shorter or tuple(longer[len(longer) - len(shorter):]) == tuple(shorter)
+    return all(same_given_name(x, y) for x, y in zip(shorter, longer[len(longer) - len(shorter):]))

@@ -36,6 +36,8 @@ __all__ = [
     "sound_key",
     "sound_similarity",
     "letter_similarity",
+    "spelling_letters",
+    "spoken_variants",
     "looks_transliterated",
     "TRANSLITERATION_CHARS",
     "same_reading",
@@ -92,6 +94,7 @@ def looks_transliterated(han: str) -> bool:
     return len(chars) >= 2 and sum(c in TRANSLITERATION_CHARS for c in chars) >= 0.75 * len(chars)
 
 
+@lru_cache(maxsize=200_000)
 def pinyin_syllables(han: str) -> tuple[tuple[str, ...], ...]:
     """Toneless pinyin of each Chinese character of ``han``: every reading, commonest first.
 
@@ -224,6 +227,8 @@ _LATIN_RULES = [
 
 
 def _pinyin_key(syllable: str) -> str:
+    if syllable.startswith("hu") and len(syllable) > 2 and syllable[2] in "aeiou":
+        syllable = "w" + syllable[2:]  # 华 hua, 霍 huo stand for wa, vo: 华盛顿 Washington, 内华达 Nevada
     key = ""
     rest = syllable
     for initial, cls in _PINYIN_INITIALS:
@@ -272,6 +277,7 @@ def sound_key(name: str) -> str:
     if HAN_RE.search(name):
         return _collapse("".join(_pinyin_key(s[0]) for s in pinyin_syllables(name)))
     word = fold_latin(name).replace(" ", "")
+    word = re.sub(r"d?ge$", "j", word)  # final -dge, -ge sound j: Sturridge / 斯图里奇, George / 乔治
     word = re.sub(r"e$", "", word)  # silent final e
     return _collapse(_latin_key(word))
 
@@ -295,6 +301,7 @@ def _distance(a: str, b: str) -> float:
     return prev[-1]
 
 
+@lru_cache(maxsize=200_000)
 def sound_similarity(a: str, b: str) -> float:
     """1.0 for names with the same :func:`sound_key`, falling towards 0.0 as consonants differ.
 
@@ -338,6 +345,19 @@ def _levenshtein(a: str, b: str) -> int:
     return prev[-1]
 
 
+def spelling_letters(name: str) -> str:
+    """The letters two spellings of one Latin name share (silent *h*, doubled letters, ph/f,
+    v/f, c/k, y/i, r/l folded): ``Theresa`` and ``Teresa`` are both ``telesa``.
+
+    Examples
+    --------
+    >>> spelling_letters("Theresa") == spelling_letters("Teresa"), spelling_letters("Mario") == spelling_letters("Maria")
+    (True, False)
+    """
+    return _letters(name)
+
+
+@lru_cache(maxsize=200_000)
 def letter_similarity(a: str, b: str) -> float:
     """Similarity of the spellings, vowels included: pinyin letters against Latin letters.
 
@@ -352,6 +372,35 @@ def letter_similarity(a: str, b: str) -> float:
     if not x or not y:
         return 0.0
     return 1.0 - _levenshtein(x, y) / max(len(x), len(y))
+
+
+_SILENT_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouy\s]|$)")
+_FINAL_ND = re.compile(r"(?<=n)d$")
+_FINAL_STOP = re.compile(r"(?<=[aeiouy])(?:d|t|s|h)$")
+
+
+@lru_cache(maxsize=50_000)
+def spoken_variants(latin: str) -> tuple[str, ...]:
+    """A Latin name as written and as Chinese transliteration hears it: *r* after a vowel and
+    before a consonant or at the end is silent (British English), *-nd* ends in *n*, and a last
+    *d, t, s, h* after a vowel is often left out (Birmingham → 伯明翰 bo-ming-han, Maryland →
+    马里兰 ma-li-lan, Paris → 巴黎 ba-li, Madrid → 马德里 ma-de-li).
+
+    Examples
+    --------
+    >>> spoken_variants("Birmingham"), spoken_variants("Maryland"), spoken_variants("Biden")
+    (('Birmingham', 'bimingham'), ('Maryland', 'marylan'), ('Biden',))
+    >>> spoken_variants("Paris"), spoken_variants("Harvard")
+    (('Paris', 'pari'), ('Harvard', 'havad', 'hava'))
+    """
+    words = fold_latin(latin).split()
+    out = [latin]
+    soft = [_FINAL_ND.sub("", _SILENT_R.sub("", w)) for w in words]
+    if soft != words:
+        out.append(" ".join(soft))
+    if _FINAL_STOP.search(soft[-1] if soft else ""):
+        out.append(" ".join([*soft[:-1], soft[-1][:-1]]))
+    return tuple(out)
 
 
 def same_reading(han: str, latin: str) -> bool:

@@ -17,7 +17,18 @@ rule                 what makes two names one                                   
 ``short-form``       a surname or short name and the one full name in a document  one document
 ``pinyin``           a pinyin reading (宋大伟 / SONG Dawei, 云南 / Yunnan)          yes
 ``transliteration``  similar consonants (拜登 / Biden), best match both ways       aligned documents
+``homophone``        two Chinese spellings with one pinyin (伯明翰 / 伯明罕)         aligned documents
+``place-parts``      transliterated cores, translated parts agree (亚利桑那州 /     aligned documents
+                     Arizona, 西弗吉尼亚 / West Virginia); ``org-parts`` the same
+                     for organizations (卡内基梅隆大学 / Carnegie Mellon University)
+``vi-parts``         Vietnamese generic word first, same core (Thành phố Kansas /  aligned documents
+                     Kansas City)
+``same-parts``       same core and generic words (the Cromwell Society /          one document
+                     Cromwell Society)
 ==================  =========================================================  ===============
+
+Aligned documents are translations by file name (:mod:`~policykg.graph.resolve_translations`)
+or documents that name the same merged entities.
 
 Examples
 --------
@@ -33,7 +44,8 @@ from functools import lru_cache
 
 from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
 from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
-                               sound_similarity)
+                               sound_similarity, spoken_variants)
+from .resolve_sound import homophone, org_parts_rule, place_parts_rule, same_parts, vi_parts_rule
 from .resolve_state import Candidate, ResolveState
 
 __all__ = ["RULE_ORDER", "RULES", "SOUND_THRESHOLD", "regional_form", "transliteration_score"]
@@ -256,6 +268,7 @@ def pinyin(state: ResolveState) -> Iterable[Candidate]:
                         yield _pair(state, n, alias, m, spelled, "pinyin", f"pinyin {form}; {why}")
 
 
+@lru_cache(maxsize=200_000)
 def transliteration_score(han: str, other: str) -> float:
     """How well ``other`` (Latin, or another Chinese spelling) matches the Chinese transliteration
     ``han``: 0.0 below the thresholds or for a name not written like a transliteration
@@ -271,6 +284,15 @@ def transliteration_score(han: str, other: str) -> float:
     >>> transliteration_score("格雷厄姆", "格萊厄姆") > 0.8, transliteration_score("乔恩", "吉姆")
     (True, 0.0)
     """
+    if HAN_RE.search(other) is None:  # as written, and as spoken (Birmingham / 伯明翰)
+        return max(_transliteration_score(han, v) for v in spoken_variants(other))
+    return _transliteration_score(han, other)
+
+
+def _transliteration_score(han: str, other: str) -> float:
+    ka, kb = sound_key(han), sound_key(other)
+    if not ka or not kb or 0.4 * abs(len(ka) - len(kb)) > (1 - SOUND_THRESHOLD) * max(len(ka), len(kb)):
+        return 0.0  # every consonant class one has and the other lacks costs at least 0.4
     sound = sound_similarity(han, other)
     if sound < SOUND_THRESHOLD or len(sound_key(han)) < 2:
         return 0.0
@@ -285,31 +307,14 @@ def transliteration_score(han: str, other: str) -> float:
 
 def transliteration(state: ResolveState) -> Iterable[Candidate]:
     """A Chinese transliteration and the foreign name (拜登 / Biden), or two Chinese spellings of one
-    foreign name (格雷厄姆 / 格萊厄姆), in aligned documents of two languages; each must be the
-    other's single best match there. Countries and lexicon concepts are left to their keys."""
-    for d1, d2 in state.document_pairs():
-        if d1 == d2:
-            yield from _initialled(state, d1)
-            continue
-        where = f"aligned documents {d1} ~ {d2}"
-        for left_doc, right_doc in ((d1, d2), (d2, d1)):
-            for type_ in ("PERSON", "PLACE"):
-                left = _named(state, left_doc, type_, han_only=True)
-                right = _named(state, right_doc, type_, han_only=False)
-                scores: dict[tuple[str, str], tuple[float, str, str]] = {}
-                for a, names_a in left.items():
-                    for b, names_b in right.items():
-                        if a == b or state.anchored(a) or state.anchored(b):
-                            continue
-                        pairs = [(x, y) for x in names_a for y in names_b
-                                 if len(x) >= 2 and (HAN_RE.search(y) is None and not has_diacritics(y) or _differs(x, y))]
-                        best = max(((transliteration_score(x, y), x, y) for x, y in pairs), default=(0.0, "", ""))
-                        if best[0] > 0.0:
-                            scores[(a, b)] = best
-                for (a, b), (s, x, y) in sorted(scores.items()):
-                    rivals = [t for (a2, b2), (t, *_) in scores.items() if (a2, b2) != (a, b) and (a2 == a or b2 == b)]
-                    if all(t < s for t in rivals):
-                        yield _pair(state, a, x, b, y, "transliteration", f"sound {s:.2f}; {where}")
+    foreign name (格雷厄姆 / 格萊厄姆), in translated or aligned documents of two languages; each
+    must be the other's single best match there (:func:`~policykg.graph.resolve_sound.best_matches`).
+    Countries and lexicon concepts are left to their keys."""
+    from .resolve_sound import best_matches
+
+    for d in sorted(state.by_doc):
+        yield from _initialled(state, d)
+    yield from best_matches(state, "transliteration", ("PERSON", "PLACE"), transliteration_score)
 
 
 def _initialled(state: ResolveState, doc: str) -> Iterable[Candidate]:
@@ -343,35 +348,18 @@ def _initialled(state: ResolveState, doc: str) -> Iterable[Candidate]:
                         f"initials and surname sound {score:.2f}; same document {doc}")
 
 
-def _differs(x: str, y: str) -> bool:
-    from .resolve import matching_form
-
-    return matching_form(x) != matching_form(y)
-
-
-def _named(state: ResolveState, doc: str, type_: str, *, han_only: bool) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for n in state.by_doc.get(doc, ()):
-        info = state.nodes[n]
-        if info.type != type_:
-            continue
-        names = [a for a in info.aliases if not han_only or HAN_RE.search(a)]
-        if names:
-            out.setdefault(state.find(n), [])
-            out[state.find(n)] += [a for a in names if a not in out[state.find(n)]]
-    return out
-
-
 def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
     """:func:`han_viet` for people (胡志明 / Hồ Chí Minh), with structural support."""
     return han_viet(state, persons=True)
 
 
 #: The order the rules run in: strongest evidence first, rules that need support last.
-RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "han-viet", "short-form", "pinyin",
-              "han-viet-people", "transliteration", "short-form", "transliteration")
+RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "han-viet", "short-form", "same-parts", "pinyin",
+              "han-viet-people", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts", "short-form",
+              "transliteration", "place-parts")
 RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
     "alias-file": alias_file, "regional": regional, "latin": latin, "han-viet": han_viet,
     "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,
-    "transliteration": transliteration,
+    "transliteration": transliteration, "place-parts": place_parts_rule, "homophone": homophone,
+    "org-parts": org_parts_rule, "vi-parts": vi_parts_rule, "same-parts": same_parts,
 }

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from .resolve_names import fold_latin, fold_vietnamese, has_diacritics, parse_person, persons_compatible, script_of
+from .resolve_translations import translations
 
 __all__ = ["NodeInfo", "Candidate", "ResolveState", "MIN_AFFINITY"]
 
@@ -106,6 +107,8 @@ class ResolveState:
                 self.by_doc[d].append(n)
         self.refused: dict[str, int] = defaultdict(int)
         self._alignment: dict[str, set[str]] | None = None
+        #: documents that are translations of each other by their file names (report.en.txt ~ report.vi.txt)
+        self.translations = translations({d: doc_languages.get(d, "") for d in self.by_doc})
 
     @classmethod
     def from_graph(cls, g: nx.MultiDiGraph, *, alias_table=None, anchors: Iterable[str] = (),
@@ -245,13 +248,17 @@ class ResolveState:
     def support(self, a: str, b: str) -> str | None:
         """Why ``a`` and ``b`` may be compared by a rule that needs more than the name, or ``None``.
 
-        Returns ``"same document D"``, ``"aligned documents D1 ~ D2"`` or ``"shared neighbour NAME"``.
+        Returns ``"same document D"``, ``"translations D1 ~ D2"`` (by file name), ``"aligned
+        documents D1 ~ D2"`` or ``"shared neighbour NAME"``.
         """
         docs_a = {d for m in self.members(a) for d in self.nodes[m].documents}
         docs_b = {d for m in self.members(b) for d in self.nodes[m].documents}
         shared = sorted(docs_a & docs_b)
         if shared:
             return f"same document {shared[0]}"
+        for d in sorted(docs_a):
+            for other in sorted(self.translations.get(d, set()) & docs_b):
+                return f"translations {d} ~ {other}"
         aligned = self.aligned_documents()
         for d in sorted(docs_a):
             for other in sorted(aligned.get(d, set()) & docs_b):
@@ -265,13 +272,12 @@ class ResolveState:
         return None
 
     def document_pairs(self) -> Iterable[tuple[str, str]]:
-        """Every document with itself, and every aligned pair (each pair once)."""
+        """Every document with itself, and every pair of translations or aligned documents (each pair once)."""
         for d in sorted(self.by_doc):
             yield d, d
-        for d, others in sorted(self.aligned_documents().items()):
-            for o in sorted(others):
-                if d < o:
-                    yield d, o
+        pairs = {(d, o) for d, others in self.translations.items() for o in others if d < o}
+        pairs |= {(d, o) for d, others in self.aligned_documents().items() for o in others if d < o}
+        yield from sorted(pairs)
 
 
 def _people_compatible(names_a: list[str], names_b: list[str]) -> bool:

@@ -1,0 +1,144 @@
+"""Cross-lingual resolution: the rules that join one entity's names across a text and its
+translations (issue 5), each with a pair it must merge and a pair it must keep apart.
+Sentences are from ntrex_dev (dev data) and the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.graph.resolve_names import parse_person, persons_compatible
+from policykg.graph.resolve_translations import translations
+
+from test_resolve import SEED_000_POLANYI, SEED_000_POLANYI_BROTHER, record, resolved, together
+
+# --- sentences (ntrex_dev) ----------------------------------------------------------------
+US_EN = ("Ri says it's a \"pipe dream\" that continued sanctions and U.S. objection to a declaration ending the "
+         "Korean War will ever bring the North to its knees.")
+US_ZH = "朝鲜外交部长李英浩表示，如果朝鲜无法信任美国，则绝不会进行核裁军。"
+US_VI = ("Ông đưa ra nhận xét khi Ngoại trưởng Mỹ Mike Pompeo dường như đang trên chuẩn bị tái khởi động lại chính "
+         "sách ngoại giao hạt nhân hơn ba tháng sau cuộc gặp tại Singapore với Lãnh đạo Triều Tiên Kim Jong Un.")
+AMLO_1 = ("Mexican President-elect Andres Manuel Lopez Obrador has vowed to never use military force against "
+          "civilians as the country approaches the 50th anniversary of a bloody reprisal against students.")
+AMLO_2 = "Lopez Obrador promised Saturday at Tlatelolco Plaza to \"never ever use the military to repress the Mexican people.\""
+BARREIRA_EN = ("Paul Barreira, professor of psychiatry at Harvard Medical School and executive director of the "
+               "university's health services, said the university decided to introduce the course.")
+BARREIRA_ZH = "哈佛医学院精神病学教授、哈弗大学卫生服务执行主任保罗·巴雷拉表示，在发现学生在每周睡眠严重缺乏之后大学决定引入此门课程。"
+ARIZONA_EN = ("Deep tropical moisture will cause rainfall rates to approach 2 to 3 inches per hour in spots, "
+              "especially in parts of southern Nevada and Arizona.")
+ARIZONA_ZH = "热带深层水汽将会造成局部，尤其是内华达州和亚利桑那州南部部分地区每小时的降雨量接近 2 至 3 英寸。"
+WV_EN = "Trump rallies in West Virginia"
+WV_ZH = "特朗普在西弗吉尼亚举行的竞选集会"
+CMU_EN = ("In the 1980s at Carnegie Mellon University he worked on an AI system that beat the highest-ranked "
+          "American Othello player.")
+CMU_ZH = "上世纪 八十年代，他在卡内基梅隆大学开发的 AI 系统打败了美国奥赛罗棋排位最高的棋手。"
+KANSAS_EN = ("There is nearly a 20-degree temperature difference between Kansas City, Missouri, and Omaha, Nebraska, "
+             "and between St. Louis and Des Moines, Iowa.")
+KANSAS_VI = "Chênh lệch nhiệt độ gần 20 độ giữa Thành phố Kansas, Missouri và Omaha, Nebraska và giữa St. Louis và Des Moines, Iowa."
+BIRMINGHAM_HANS = "英国首相特雷莎·梅于 2018 年 9月 29 日抵达英国伯明翰参加“保守党大会”。"
+BIRMINGHAM_HANT = "英國首相特蕾莎·梅在 2018 年 9 月 29 日參加英國伯明罕的保守黨會議。"
+CROMWELL_1 = "But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to rewrite history.\""
+CROMWELL_2 = "John Goldsmith, chairman of the Cromwell Society, said: \"It was inevitable in the present debate.\""
+NEWPORT_VI_1 = "Theo tin được đưa từ Sở Cảnh Sát Newport, những tên cướp đã lấy đi 26,750 đô la từ một nhân viên ngân hàng Brink."
+NEWPORT_VI_2 = "Bất cứ ai có thông tin về nhân dạng của tình nghi liên quan vui lòng liên hệ Cảnh Sát Newport theo số 859-292-3680."
+
+
+def merge_rule(merges, a, b):
+    """The rule of the row that joined ``a`` and ``b`` (either order), or ``None``."""
+    return next((m.rule for m in merges if {m.surface_a, m.surface_b} == {a, b}), None)
+
+
+def story(name, **versions):
+    """One record per language version ``name.LANG.txt``: versions are lang=(sentence, [(text, label)])."""
+    out = []
+    for lang, (sentence, mentions) in versions.items():
+        lang = lang.replace("_", "-")
+        out.append(record(f"{name}.{lang}.txt", [(sentence, lang)], [(text, label, 0) for text, label in mentions]))
+    return out
+
+
+MERGE_CASES = [
+    # (id, records, name_a, name_b, rule)
+    ("cldr-short-us", story("cnbc.6769", en=(US_EN, [("U.S.", "PLACE")]), zh_Hans=(US_ZH, [("美国", "PLACE")])),
+     "美国", "U.S.", "cldr-short"),
+    ("cldr-short-vi", story("cnbc.6769", vi=(US_VI, [("Mỹ", "PLACE")]), zh_Hans=(US_ZH, [("美国", "PLACE")])),
+     "美国", "Mỹ", "cldr-short"),
+    ("short-form-latin", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
+                                 [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Lopez Obrador", "PERSON", 1)])],
+     "Andres Manuel Lopez Obrador", "Lopez Obrador", "short-form"),
+    ("transliteration-translations", story("dm.298759", en=(BARREIRA_EN, [("Paul Barreira", "PERSON")]),
+                                           zh_Hans=(BARREIRA_ZH, [("保罗·巴雷拉", "PERSON")])),
+     "保罗·巴雷拉", "Paul Barreira", "transliteration"),
+    ("place-parts-state", story("abc.306815", en=(ARIZONA_EN, [("Arizona", "PLACE")]),
+                                zh_Hans=(ARIZONA_ZH, [("亚利桑那州", "PLACE")])), "亚利桑那州", "Arizona", "place-parts"),
+    ("place-parts-compass", story("cnn.304447", en=(WV_EN, [("West Virginia", "PLACE")]),
+                                  zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "West Virginia", "place-parts"),
+    ("org-parts", story("cnbc.6772", en=(CMU_EN, [("Carnegie Mellon University", "ORG")]),
+                        zh_Hans=(CMU_ZH, [("卡内基梅隆大学", "ORG")])), "卡内基梅隆大学", "Carnegie Mellon University", "org-parts"),
+    ("vi-parts", story("abc.306815", en=(KANSAS_EN, [("Kansas City", "PLACE")]), vi=(KANSAS_VI, [("Thành phố Kansas", "PLACE")])),
+     "Thành phố Kansas", "Kansas City", "vi-parts"),
+    ("homophone", story("reuters.218882", zh_Hans=(BIRMINGHAM_HANS, [("伯明翰", "PLACE")]),
+                        zh_Hant=(BIRMINGHAM_HANT, [("伯明罕", "PLACE")])), "伯明翰", "伯明罕", "homophone"),
+    ("homophone-given-name", story("reuters.218882", zh_Hans=(BIRMINGHAM_HANS, [("特雷莎·梅", "PERSON")]),
+                                   zh_Hant=(BIRMINGHAM_HANT, [("特蕾莎·梅", "PERSON")])), "特雷莎·梅", "特蕾莎·梅", "homophone"),
+    ("same-parts-article", [record("telegraph.405401.en.txt", [(CROMWELL_1, "en"), (CROMWELL_2, "en")],
+                                   [("the Cromwell Society", "ORG", 0), ("Cromwell Society", "ORG", 1)])],
+     "the Cromwell Society", "Cromwell Society", "same-parts"),
+    ("same-parts-vi-head", [record("cnn.304404.vi.txt", [(NEWPORT_VI_1, "vi"), (NEWPORT_VI_2, "vi")],
+                                   [("Sở Cảnh Sát Newport", "ORG", 0), ("Cảnh Sát Newport", "ORG", 1)])],
+     "Sở Cảnh Sát Newport", "Cảnh Sát Newport", "same-parts"),
+]
+
+APART_CASES = [
+    # (id, records, name_a, name_b)
+    ("truncated-name-is-not-a-short-form", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
+                                                   [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Manuel Lopez", "PERSON", 0)])],
+     "Andres Manuel Lopez Obrador", "Manuel Lopez"),
+    ("compass-point-differs", story("cnn.304447", en=(WV_EN.replace("West ", ""), [("Virginia", "PLACE")]),
+                                    zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "Virginia"),
+    ("generic-word-differs", story("abc.306815", en=(KANSAS_EN, [("Kansas City", "PLACE")]),
+                                   zh_Hans=("堪萨斯州和内布拉斯加州的气温相差近 20 度。", [("堪萨斯州", "PLACE")])), "堪萨斯州", "Kansas City"),
+    ("org-needs-its-generic-word", story("cnbc.6772", en=(CMU_EN, [("Carnegie Mellon University", "ORG")]),
+                                         zh_Hans=(CMU_ZH.replace("大学", ""), [("卡内基梅隆", "ORG")])),
+     "卡内基梅隆", "Carnegie Mellon University"),
+    ("translations-keep-initials-apart", story("seed.000", zh_Hans=(SEED_000_POLANYI_BROTHER, [("K.波兰尼", "PERSON"), ("M.波兰尼", "PERSON")]),
+                                               en=("Karl Polanyi's brother Michael Polanyi also attended.", [("Michael Polanyi", "PERSON")])),
+     "K.波兰尼", "M.波兰尼"),
+    ("translations-initials-go-to-their-own", story("seed.000", zh_Hans=(SEED_000_POLANYI, [("K.波兰尼", "PERSON")]),
+                                                    en=("Michael Polanyi was a chemist.", [("Michael Polanyi", "PERSON")])),
+     "K.波兰尼", "Michael Polanyi"),
+    ("short-names-are-not-countries", story("nbc.1", en=("\"So I'm you, I'm us, it's us.", [("us", "PLACE")]),
+                                            zh_Hans=(US_ZH, [("美国", "PLACE")])), "美国", "us"),
+]
+
+
+@pytest.mark.parametrize("case_id,records,a,b,rule", MERGE_CASES, ids=[c[0] for c in MERGE_CASES])
+def test_xling_merges_pair(case_id, records, a, b, rule):
+    g, merges = resolved(records)
+    assert together(g, a, b)
+    assert merge_rule(merges, a, b) == rule
+
+
+@pytest.mark.parametrize("case_id,records,a,b", APART_CASES, ids=[c[0] for c in APART_CASES])
+def test_xling_keeps_pair_apart(case_id, records, a, b):
+    g, _ = resolved(records)
+    assert not together(g, a, b)
+
+
+def test_xling_translations_need_agreeing_language_tags():
+    langs = {"story.en.txt": "en", "story.zh-Hans.txt": "zh-Hans", "story.vi.txt": "en", "other.zh.txt": "zh-Hans"}
+    assert translations(langs) == {"story.en.txt": {"story.zh-Hans.txt"}, "story.zh-Hans.txt": {"story.en.txt"}}
+
+
+def test_xling_merge_rows_cite_translations():
+    records = MERGE_CASES[3][1]
+    _, merges = resolved(records)
+    (row,) = [m for m in merges if m.rule == "transliteration"]
+    assert "translations dm.298759.en.txt ~ dm.298759.zh-Hans.txt" in row.detail
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Theresa May", "Teresa May", True), ("特雷莎·梅", "特蕾莎·梅", True), ("Lopez Obrador", "Andres Manuel Lopez Obrador", True),
+    ("Helene Bauer", "Otto Bauer", False), ("Mario Draghi", "Maria Draghi", False), ("K.波兰尼", "M.波兰尼", False),
+])
+def test_xling_people_compatible(a, b, same):
+    assert persons_compatible(parse_person(a), parse_person(b)) is same
