@@ -13,6 +13,7 @@ Examples
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -42,11 +43,17 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
         key=lambda c: (-c.priority, -(c.end - c.start), c.start),
     )
     taken: list[Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # the spans taken never overlap, so sorted by start they are sorted by end too: a candidate
+    # overlaps one of them only if it overlaps its neighbour on either side
+    starts: list[int] = []
+    ends: list[int] = []
     for cand in ranked:
-        if all(cand.end <= s or cand.start >= e for s, e in occupied):
-            taken.append(cand)
-            occupied.append((cand.start, cand.end))
+        i = bisect_right(starts, cand.start)
+        if (i and ends[i - 1] > cand.start) or (i < len(starts) and starts[i] < cand.end):
+            continue
+        taken.append(cand)
+        starts.insert(i, cand.start)
+        ends.insert(i, cand.end)
     return sorted(taken, key=lambda c: c.start)
 
 

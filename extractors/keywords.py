@@ -24,9 +24,9 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 
 from .script import to_simplified
+from .zh_segment import default_segmenter, recall
 
 __all__ = ["ZH_GENERIC_COUNT", "ZH_HEAD_STOP_COUNT", "document_terms", "language_terms"]
 
@@ -167,11 +167,12 @@ Run = tuple[int, list[tuple[str, int, int]]]  # paragraph offset, (word, start, 
 
 
 def _zh_runs(paragraphs: Sequence[tuple[int, str]]) -> Iterable[Run]:
-    posseg = _posseg()
+    seg = default_segmenter()
     for ps, para in paragraphs:
+        simple = to_simplified(para)
         pos, run = 0, []
-        for pair in posseg.cut(to_simplified(para), HMM=False):
-            word, tag = pair.word, pair.flag
+        # the Chinese extractor has usually just read the same text: reuse its paths through jieba's words
+        for word, tag in seg.tagged(simple, hmm=False, memo=recall(simple)):
             if tag in _ZH_TAGS:
                 run.append((word, pos, pos + len(word)))
             elif run:
@@ -239,24 +240,10 @@ def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
     return sorted(kept)
 
 
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return jieba.posseg
-
-
 def _zh_background() -> dict[str, int]:
     """jieba's dictionary counts (``jieba/dict.txt``), as its default tokenizer holds them."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
+    return default_segmenter().freq
 
 
 def _zh_total() -> int:
-    import jieba
-
-    return jieba.dt.total
+    return default_segmenter().total

@@ -32,6 +32,7 @@ from importlib.resources import files
 from pathlib import Path
 
 from .script import to_simplified
+from .zh_segment import default_segmenter
 
 __all__ = ["NerModel", "load_ner", "model_dir", "ChineseFeaturizer", "EnglishFeaturizer",
            "read_lexicon", "spans_to_tags", "tags_to_spans", "MODEL_FILES", "LABELS"]
@@ -100,7 +101,24 @@ def read_lexicon(path: Path) -> dict[str, dict[str, str]]:
     return dict(lexicon)
 
 
+_CLASSES: dict[str, str] = {}
+#: Features of the Chinese featurizer that name one character (or open a pair or triple of them).
+_PREFIXES = ("c0=", "c-1=", "c+1=", "c-2=", "c+2=", "b-1=", "b0=", "b-2=", "b+1=", "t0=")
+
+
 def _char_class(ch: str) -> str:
+    """``H`` (Han), ``D`` (digit), ``L`` (letter), ``S`` (space) or ``P`` (anything else).
+
+    >>> [_char_class(c) for c in "中3a 。"]
+    ['H', 'D', 'L', 'S', 'P']
+    """
+    cls = _CLASSES.get(ch)
+    if cls is None:
+        cls = _CLASSES[ch] = _classify(ch)
+    return cls
+
+
+def _classify(ch: str) -> str:
     if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
         return "H"
     if ch.isdigit():
@@ -111,24 +129,35 @@ def _char_class(ch: str) -> str:
 
 
 class ChineseFeaturizer:
-    """Character features for simplified Chinese; ``lexicon`` comes from :func:`read_lexicon`."""
+    """Character features for simplified Chinese; ``lexicon`` comes from :func:`read_lexicon`.
+
+    Examples
+    --------
+    >>> feats = load_ner("zh").featurizer("宋大伟在中国科学院工作")
+    >>> feats[0][:6]
+    ['b', 'c0=宋', 'c-1=<s>', 'c+1=大', 'c-2=<s>', 'c+2=伟']
+    >>> feats[5][13:]  # 国: its jieba word, surname, profile and gazetteer features
+    ['wp=M', 'wt=nt', 'wpt=Mnt', 'wt-1=-', 'w=中国科学院', 'sur', 'pf=nrMl', 'pf=nsEl', 'pf=ntBl', 'pf=ntMm', 'lx=nsE', 'lxl=nsE2', 'lx=ntM', 'lxl=ntM5']
+    """
 
     max_word = 10
 
     def __init__(self, lexicon: dict[str, dict[str, str]]):
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(60)
-        # A private tokenizer: other components may add user words to jieba's global one.
-        self.tokenizer = jieba.Tokenizer()
-        self.tokenizer.initialize()
-        self.tagger = jieba.posseg.POSTokenizer(self.tokenizer)
-        self.word_tags = self.tagger.word_tag_tab
+        # jieba's words from a private tokenizer: other components may add user words to jieba's global one.
+        self.segmenter = default_segmenter()
+        self.word_tags = self.segmenter.word_tags
         self.words = lexicon.get("word", {})
         self.surnames = lexicon.get("surname", {})
         self.translit = lexicon.get("translit", {})
         self.profiles = {ch: v.split() for ch, v in lexicon.get("profile", {}).items()}
+        # beginnings of gazetteer words that are no word themselves: the scan over a text stops as soon
+        # as what it has read is neither
+        self._stems = frozenset(
+            {w[:k] for w in self.words if len(w) <= self.max_word for k in range(2, len(w))}.difference(self.words))
+        self._extras: dict[str, tuple[str, ...]] = {}  # per character: its own features
+        self._prefixed: dict[str, tuple[str, ...]] = {}  # per character: see _prefix
+        self._tr2: dict[str, tuple[str, ...]] = {}  # the same, for a transliteration character before another
+        self._guess_tag = lru_cache(maxsize=50_000)(self._guess_tag)
 
     def _guess_tag(self, word: str) -> str:
         """Tag of a word jieba's dictionary lacks, from jieba's HMM tagger (``u`` + ``nr`` for 宋大伟).
@@ -137,52 +166,89 @@ class ChineseFeaturizer:
         """
         if len(word) < 2 or _char_class(word[0]) != "H":
             return "unk"
-        pairs = list(self.tagger.cut(word))
-        return "u" + pairs[0].flag if len(pairs) == 1 else "unk"
+        pairs = self.segmenter.tagged(word)
+        return "u" + pairs[0][1] if len(pairs) == 1 else "unk"
 
-    def __call__(self, s: str) -> list[list[str]]:
+    def __call__(self, s: str, memo: dict | None = None) -> list[list[str]]:
+        """Features of each character of ``s``; ``memo`` shares jieba's paths with other users of the same text."""
         n = len(s)
+        if not n:
+            return []
         pad = ["<s>", "<s>", *s, "</s>", "</s>"]
-        word_feats: list[list[str]] = []
+        known = self._prefixed
+        t = [known[c] if c in known else self._prefix(c) for c in pad]
+        cls = [p[11] for p in t[2:-2]]
+        ty3 = ["ty3=" + a + b + c for a, b, c in zip(["^", *cls[:-1]], cls, [*cls[1:], "$"])]
+        # t[j][k]: the k-th feature name of _PREFIXES already joined to character j, so that a window
+        # feature costs an index and a bigram one join
+        out = [["b", t0[0], t_1[1], t1[2], t_2[3], t2[4], t_1[5] + c, t0[6] + b, t_2[7] + a, t1[8] + b2,
+                t_1[9] + c + b, t0[10], y3, *wf, *ex]
+               for t_2, t_1, t0, t1, t2, a, c, b, b2, y3, wf, ex in zip(
+                   t, t[1:], t[2:], t[3:], t[4:], pad[1:], s, pad[3:], pad[4:], ty3,
+                   self._word_feats(s, memo), self._char_feats(s))]
+        for i, feats in self._lexicon_feats(s).items():
+            out[i] += feats
+        return out
+
+    def _prefix(self, c: str) -> tuple[str, ...]:
+        """The feature names of :data:`_PREFIXES` joined to ``c`` (a character or a pad), then its class."""
+        cls = _char_class(c) if len(c) == 1 else ""
+        self._prefixed[c] = (*(p + c for p in _PREFIXES), "ty=" + cls, cls)
+        return self._prefixed[c]
+
+    def _char_feats(self, s: str) -> list[tuple[str, ...]]:
+        """Per character, its own features: surname, transliteration (``tr2`` if the next one is too), profile."""
+        known = self._extras
+        feats = [known[c] if c in known else self._char_extras(c) for c in s]
+        translit = self.translit
+        for i in range(len(s) - 1):
+            if s[i] in translit and s[i + 1] in translit:
+                feats[i] = self._tr2[s[i]]
+        return feats
+
+    def _char_extras(self, c: str) -> tuple[str, ...]:
+        """Learn the features ``c`` has alone (``_extras``) and before a transliteration character (``_tr2``)."""
+        head = ("sur",) if c in self.surnames else ()
+        tail = tuple(self.profiles.get(c, ()))
+        if c in self.translit:
+            self._tr2[c] = (*head, "tr", "tr2", *tail)
+            head += ("tr",)
+        self._extras[c] = head + tail
+        return self._extras[c]
+
+    def _word_feats(self, s: str, memo: dict | None) -> list[tuple[str, ...]]:
+        """Per character, its jieba word's features: position in the word, tag, the previous word's tag."""
+        feats: list[tuple[str, ...]] = []
         prev_tag = "^"
-        for word in self.tokenizer.cut(s, HMM=True):
+        for word in self.segmenter.words(s, memo):
             tag = self.word_tags.get(word) or self._guess_tag(word)
             size = len(word)
-            for k in range(size):
-                pos = "S" if size == 1 else "B" if k == 0 else "E" if k == size - 1 else "M"
-                feats = ["wp=" + pos, "wt=" + tag, "wpt=" + pos + tag, "wt-1=" + (prev_tag if k == 0 else "-")]
-                if size > 1:
-                    feats.append("w=" + word)
-                word_feats.append(feats)
+            if size == 1:
+                feats.append(("wp=S", "wt=" + tag, "wpt=S" + tag, "wt-1=" + prev_tag))
+            else:
+                wt, w = "wt=" + tag, "w=" + word
+                feats.append(("wp=B", wt, "wpt=B" + tag, "wt-1=" + prev_tag, w))
+                feats += [("wp=M", wt, "wpt=M" + tag, "wt-1=-", w)] * (size - 2)
+                feats.append(("wp=E", wt, "wpt=E" + tag, "wt-1=-", w))
             prev_tag = tag
-        lex: list[list[str]] = [[] for _ in range(n)]
-        for i in range(n):
+        return feats
+
+    def _lexicon_feats(self, s: str) -> dict[int, list[str]]:
+        """Per character, the gazetteer words over it (category, position, length), shortest first."""
+        n, words, stems = len(s), self.words, self._stems
+        lex: dict[int, list[str]] = {}
+        for i in range(n - 1):
             for size in range(2, min(self.max_word, n - i) + 1):
-                cat = self.words.get(s[i:i + size])
+                sub = s[i:i + size]
+                cat = words.get(sub)
+                if cat is None and sub not in stems:
+                    break
                 if cat:
                     for k in range(size):
                         pos = "B" if k == 0 else "E" if k == size - 1 else "M"
-                        lex[i + k] += ["lx=" + cat + pos, "lxl=%s%s%d" % (cat, pos, min(size, 5))]
-        out = []
-        for i in range(n):
-            j, c = i + 2, s[i]
-            left = _char_class(pad[j - 1]) if i else "^"
-            right = _char_class(pad[j + 1]) if i < n - 1 else "$"
-            f = ["b", "c0=" + c, "c-1=" + pad[j - 1], "c+1=" + pad[j + 1], "c-2=" + pad[j - 2],
-                 "c+2=" + pad[j + 2], "b-1=" + pad[j - 1] + c, "b0=" + c + pad[j + 1],
-                 "b-2=" + pad[j - 2] + pad[j - 1], "b+1=" + pad[j + 1] + pad[j + 2],
-                 "t0=" + pad[j - 1] + c + pad[j + 1], "ty=" + _char_class(c), "ty3=" + left + _char_class(c) + right]
-            f += word_feats[i]
-            if c in self.surnames:
-                f.append("sur")
-            if c in self.translit:
-                f.append("tr")
-                if i + 1 < n and s[i + 1] in self.translit:
-                    f.append("tr2")
-            f += self.profiles.get(c, ())
-            f += lex[i]
-            out.append(f)
-        return out
+                        feats = ("lx=" + cat + pos, "lxl=%s%s%d" % (cat, pos, min(size, 5)))
+                        lex.setdefault(i + k, []).extend(feats)
+        return lex
 
 
 def _shape(word: str) -> str:
@@ -299,17 +365,21 @@ class NerModel:
         with self._lock:
             return self.tagger.tag(items)
 
-    def predict(self, text: str) -> list[tuple[int, int, str]]:
-        """``(start, end, label)`` character spans in ``text``, labels PERSON, ORG or PLACE."""
-        return [(s, e, LABELS[label]) for s, e, label in self.predict_raw(text)]
+    def predict(self, text: str, *, memo: dict | None = None) -> list[tuple[int, int, str]]:
+        """``(start, end, label)`` character spans in ``text``, labels PERSON, ORG or PLACE.
 
-    def predict_raw(self, text: str) -> list[tuple[int, int, str]]:
+        ``memo`` (Chinese only) shares jieba's paths with other components reading the same text
+        (see :mod:`.zh_segment`).
+        """
+        return [(s, e, LABELS[label]) for s, e, label in self.predict_raw(text, memo=memo)]
+
+    def predict_raw(self, text: str, *, memo: dict | None = None) -> list[tuple[int, int, str]]:
         """Like :meth:`predict` with the training labels PER, ORG, LOC."""
         out: list[tuple[int, int, str]] = []
         if self.lang == "zh":
             simple = to_simplified(text)
             for m in _ZH_CHUNK.finditer(simple):
-                tags = self._tag(self.featurizer(m.group()))
+                tags = self._tag(self.featurizer(m.group(), memo))
                 out += [(m.start() + s, m.start() + e, label) for s, e, label in tags_to_spans(tags)]
             return out
         for line in _EN_LINE.finditer(text):

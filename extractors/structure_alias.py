@@ -36,6 +36,7 @@ from .script import to_simplified
 from .structure_base import COMPOUND_SURNAMES, HAN, Context, Found, Span, is_han_name
 from .structure_en import NAME
 from .structure_roles import is_org
+from .zh_segment import default_segmenter
 
 __all__ = ["find_aliases", "romanizations", "spells", "abbreviates", "SURNAME_READINGS", "PRIORITY"]
 
@@ -155,11 +156,11 @@ def _clause_before(ctx: Context, pos: int) -> Span | None:
     phrase = ctx.simple[start:pos]
     if not 2 <= len(phrase) <= CLAUSE_MAX or not re.fullmatch(f"[{HAN}0-9]+", phrase):
         return None
-    words = list(_posseg().cut(phrase))
+    words = default_segmenter().tagged(phrase)
     cut = 0
-    if words[0].flag in _NOT_OPENING:
-        cut = max(i + 1 for i, w in enumerate(words) if w.flag in _NOT_OPENING)
-    name = "".join(w.word for w in words[cut:])
+    if words[0][1] in _NOT_OPENING:
+        cut = max(i + 1 for i, (_, tag) in enumerate(words) if tag in _NOT_OPENING)
+    name = "".join(word for word, _ in words[cut:])
     if len(name) < (4 if cut else 2):
         return None
     return Span(pos - len(name), pos, "ORG" if is_org(name) else "TERM")
@@ -195,15 +196,6 @@ def _latin_name_before(ctx: Context, pos: int, acronym: str) -> Span | None:
             words = ctx.text[start : run.end()].replace("(", " ").replace(")", " ").split()
             return Span(start, run.end(), "ORG" if any(w in ORG_WORDS for w in words) else "TERM")
     return None
-
-
-@lru_cache(maxsize=1)
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(60)
-    return jieba.posseg
 
 
 def _has_han(text: str) -> bool:

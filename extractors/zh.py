@@ -35,6 +35,7 @@ from spacy.tokens import Doc
 from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
 from .script import to_simplified
+from .zh_segment import Memo, default_segmenter, remember
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
 
@@ -52,28 +53,19 @@ ORG_HEADS = (
     "政府", "法院", "检察院", "科学院", "工程院", "国务院", "人大", "政协", "部", "局", "厅", "署", "委",
 )
 _ORG_HEAD_RE = re.compile("(?:" + "|".join(ORG_HEADS) + ")$")
+_ORG_HEAD_IN = re.compile("|".join(ORG_HEADS))
 _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}
 #: The statistical model (extractors/models/zh_ner) ranks below structure, titles, glosses and the lexicon.
 MODEL_PRIORITY = 2
 
 
 @lru_cache(maxsize=1)
-def _jieba():
-    try:
-        import jieba
-        import jieba.posseg
-    except ImportError:  # pragma: no cover - jieba is a core dependency
-        raise ImportError("jieba is required for Chinese: pip install 'jieba>=0.42.1'") from None
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba
-
-
-@lru_cache(maxsize=1)
 def _transliteration_chars() -> frozenset[str]:
     """Characters used by many words that jieba's dictionary tags ``nrt`` (transliterated name)."""
+    import jieba
+
     counts: Counter[str] = Counter()
-    with open(Path(_jieba().__file__).parent / "dict.txt", encoding="utf-8") as fh:
+    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
         for line in fh:
             word, _, tag = line.split()
             if tag == "nrt" and len(word) >= 2:
@@ -93,11 +85,14 @@ class ChineseEntityExtractor(EntityExtractor):
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         simple = to_simplified(doc.text)
+        memo: Memo = {}  # jieba's paths through simple's blocks, shared by every reader below
         cands: list[Candidate] = []
         cands += self._pattern_candidates(simple)
         cands += self.lexicon_candidates(simple, "zh-Hans")
-        cands += self._org_chunks(simple)
-        cands += [Candidate(s, e, label, MODEL_PRIORITY) for s, e, label in load_ner("zh").predict(simple)]
+        cands += self._org_chunks(simple, memo)
+        ner = load_ner("zh").predict(simple, memo=memo)
+        cands += [Candidate(s, e, label, MODEL_PRIORITY) for s, e, label in ner]
+        remember(simple, memo)  # for the document's statistical terms (keywords.py)
         return cands
 
     def _pattern_candidates(self, s: str) -> list[Candidate]:
@@ -108,11 +103,11 @@ class ChineseEntityExtractor(EntityExtractor):
                 start = m.start(1)
             else:
                 # Without an initial, the name is the last jieba word before the gloss.
-                words = list(_jieba().posseg.cut(han))
+                words = default_segmenter().tagged(han)
                 last = words[-1] if words else None
-                if last is None or not (_is_transliterated(last.word) or last.flag in ("nr", "nrt")):
+                if last is None or not (_is_transliterated(last[0]) or last[1] in ("nr", "nrt")):
                     continue
-                start = m.end(2) - len(last.word)
+                start = m.end(2) - len(last[0])
             out.append(Candidate(start, m.end(2), "PERSON", 6))
             out.append(Candidate(m.start(3), m.end(3), "PERSON", 6))
         for m in _INITIAL_NAME.finditer(s):
@@ -125,24 +120,46 @@ class ChineseEntityExtractor(EntityExtractor):
         out += [Candidate(m.start(1), m.end(1), "TERM", 1) for m in _QUOTED.finditer(s)]
         return out
 
-    def _org_chunks(self, s: str) -> list[Candidate]:
-        """Runs of nouns anchored on a place or organization and ending in an ORG head."""
+    def _org_chunks(self, s: str, memo: Memo | None = None) -> list[Candidate]:
+        """Runs of nouns anchored on a place or organization and ending in an ORG head (jieba's tagged words).
+
+        >>> s = "湖南省衡阳市财政局监督检查局和北京大学"
+        >>> [s[c.start : c.end] for c in ChineseEntityExtractor._org_chunks(None, s)]
+        ['湖南省衡阳市财政局', '湖南省衡阳市财政局监督检查局', '北京大学']
+        """
+        seg = default_segmenter()
+        pieces = seg.pieces(s, memo)
         out: list[Candidate] = []
         pos = 0
         chunk_start: int | None = None
-        for pair in _jieba().posseg.cut(s):
-            word, tag = pair.word, pair.flag
-            start, end = pos, pos + len(word)
-            pos = end
-            if tag in ("ns", "nt") and chunk_start is None:
-                chunk_start = start
-            elif tag not in _CHUNK_TAGS:
-                chunk_start = None
+        for i, (piece, piece_tag) in enumerate(pieces):
+            if piece_tag is None and not _needs_hmm(piece, pieces[i + 1][1] if i + 1 < len(pieces) else "x"):
+                pos, chunk_start = pos + len(piece), None
                 continue
-            # a chunk of several words, or one word jieba already calls an organization
-            if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
-                out.append(Candidate(chunk_start, end, "ORG", 3))
+            for word, tag in seg.detail(piece) if piece_tag is None else ((piece, piece_tag),):
+                start, end = pos, pos + len(word)
+                pos = end
+                if tag in ("ns", "nt") and chunk_start is None:
+                    chunk_start = start
+                elif tag not in _CHUNK_TAGS:
+                    chunk_start = None
+                    continue
+                # a chunk of several words, or one word jieba already calls an organization
+                if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
+                    out.append(Candidate(chunk_start, end, "ORG", 3))
         return out
+
+
+def _needs_hmm(run: str, next_tag: str | None) -> bool:
+    """Whether jieba's HMM words for ``run`` (characters it does not know) can change the ORG chunks.
+
+    They cannot when no ORG head lies inside ``run`` (no chunk ends there) and the next word is no
+    noun (any chunk breaks there); then the HMM, the slowest part of tagging, is skipped.
+
+    >>> _needs_hmm("碳边", "v"), _needs_hmm("碳边", "n"), _needs_hmm("某某局", "v")
+    (False, True, True)
+    """
+    return next_tag is None or next_tag in _CHUNK_TAGS or _ORG_HEAD_IN.search(run) is not None
 
 
 @Chinese.factory(

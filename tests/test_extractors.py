@@ -111,3 +111,111 @@ def test_factories_resolve_from_blank_pipeline_without_import(lang):
 def test_unsupported_language_fails_loudly():
     with pytest.raises(ValueError, match=r"\[E002\]"):
         spacy.blank("fr").add_pipe("kg_entities")
+
+
+def seed_texts() -> list[str]:
+    """The seed documents as installed with the package."""
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    folder = next(Path(p) for p in find_spec("policykg.seeds").submodule_search_locations if Path(p).is_dir())
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+@pytest.fixture(scope="module")
+def jieba_tagger():
+    """jieba's own tagger, on a tokenizer of its own."""
+    import jieba
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def jieba_views(tagger, text: str) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """What jieba itself gives: words, tagged words with and without the HMM."""
+    return (list(tagger.tokenizer.cut(text)), [(p.word, p.flag) for p in tagger.cut(text)],
+            [(p.word, p.flag) for p in tagger.cut(text, HMM=False)])
+
+
+def zh_segment_texts() -> list[str]:
+    """Seed lines, simplified and traditional, and random strings of Han, Latin, digits, spaces and symbols."""
+    import random
+
+    from policykg.extractors.script import to_simplified
+
+    lines = [line[:120] for text in seed_texts() for line in text.splitlines()[:12] if line.strip()]
+    rnd = random.Random(7)
+    alphabet = "的一是了人在有中国大会学行部局院心委和要出也得里后自以家可下天美总斯伟光尔索纳罗" \
+               "abcXYZ019%-._+#& \n\r\t，。！？《》“”()（）·〇㐀"
+    noise = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30))) for _ in range(100)]
+    return lines + [to_simplified(line) for line in lines] + noise
+
+
+def test_zh_segment_views_equal_jiebas(jieba_tagger):
+    # one shared path per block must give exactly jieba's three segmentations, or the CRF model's
+    # features, the ORG chunks and the statistical terms would drift from what they were built on
+    from policykg.extractors.zh_segment import default_segmenter
+
+    seg = default_segmenter()
+    for text in zh_segment_texts():
+        memo: dict = {}
+        ours = (seg.words(text, memo), seg.tagged(text, memo=memo), seg.tagged(text, hmm=False, memo=memo))
+        assert ours == jieba_views(jieba_tagger, text), text
+
+
+def test_zh_segment_hmm_equals_jiebas():
+    import re
+
+    from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
+    from jieba.posseg.viterbi import viterbi
+    from policykg.extractors.zh_segment import pos_viterbi
+
+    runs = {run for text in zh_segment_texts() for run in re.findall("[\u4e00-\u9fd5]{1,8}", text)}
+    for run in sorted(runs)[:500]:
+        assert pos_viterbi(run) == viterbi(run, char_state_tab_P, start_P, trans_P, emit_P)[1], run
+
+
+def test_zh_org_chunks_skip_only_the_hmm_runs_that_cannot_matter(jieba_tagger):
+    # the ORG chunks from jieba's own tagged words, as the extractor found them before it skipped the HMM
+    from policykg.extractors.script import to_simplified
+    from policykg.extractors.zh import _CHUNK_TAGS, _ORG_HEAD_RE, ChineseEntityExtractor
+
+    def chunks(s: str) -> list[tuple[int, int]]:
+        out, pos, chunk_start = [], 0, None
+        for pair in jieba_tagger.cut(s):
+            start, pos = pos, pos + len(pair.word)
+            if pair.flag in ("ns", "nt") and chunk_start is None:
+                chunk_start = start
+            elif pair.flag not in _CHUNK_TAGS:
+                chunk_start = None
+                continue
+            ends_org = _ORG_HEAD_RE.search(pair.word) is not None
+            if chunk_start is not None and (chunk_start < start or pair.flag == "nt") and ends_org:
+                out.append((chunk_start, pos))
+        return out
+
+    for text in seed_texts():
+        for para in to_simplified(text).split("\n"):
+            found = [(c.start, c.end) for c in ChineseEntityExtractor._org_chunks(None, para)]
+            assert found == chunks(para), para
+
+
+def test_resolve_overlaps_keeps_the_best_of_each_overlap():
+    import random
+
+    from policykg.extractors.base import Candidate, resolve_overlaps
+
+    def slow(cands):  # every kept span checked against every other
+        kept = []
+        for c in sorted((c for c in cands if c.end > c.start), key=lambda c: (-c.priority, c.start - c.end, c.start)):
+            if all(c.end <= k.start or c.start >= k.end for k in kept):
+                kept.append(c)
+        return sorted(kept, key=lambda c: c.start)
+
+    rnd = random.Random(3)
+    for _ in range(2000):
+        cands = []
+        for _ in range(rnd.randint(0, 25)):
+            start = rnd.randint(0, 40)
+            cands.append(Candidate(start, start + rnd.randint(-1, 8), rnd.choice("AB"), rnd.randint(0, 3)))
+        assert resolve_overlaps(cands) == slow(cands)
