@@ -49,7 +49,7 @@ from .layout import compute_layout, rank_nodes
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
 from .schema import PAGE_MAX_NODES
-from .workers import Settings, Task, default_jobs, extract_all
+from .workers import Settings, Task, extract_all
 
 __all__ = ["BuildLimits", "build_corpus", "write_outputs", "OUTPUT_FILES"]
 
@@ -154,9 +154,7 @@ def build_corpus(
 
     t1 = time.perf_counter()
     try:
-        # a pool of workers only pays for itself with several documents to share out
-        workers = min(jobs or default_jobs(), max(1, len(found.files) // 2))
-        for outcome in extract_all(tasks(), settings, jobs=workers, scheduler=scheduler):
+        for outcome in extract_all(tasks(), settings, jobs=jobs, scheduler=scheduler):
             if outcome.record is None:
                 fail(outcome.doc_id, outcome.reason or "could not be extracted")
                 continue

@@ -147,17 +147,21 @@ def extract_all(tasks: Iterable[Task], settings: Settings, *, jobs: int | None =
     many worker processes; ``scheduler`` (a Dask scheduler address such as
     ``"tcp://host:8786"``, or a ``distributed.Client``) sends batches of ``batch`` documents to
     the cluster's workers. Tasks are read lazily and only a few batches per worker are in
-    flight, so memory holds a bounded number of documents whatever the corpus size.
+    flight, so memory holds a bounded number of documents whatever the corpus size. Fewer
+    than ``jobs * batch`` tasks in all (a rebuild that found the rest in its cache) are
+    extracted in this process: starting workers would cost more than it saves.
     """
     if scheduler is not None:
         yield from _extract_on_dask(tasks, settings, scheduler, batch)
         return
     jobs = jobs or default_jobs()
-    if jobs == 1:
-        for task in tasks:
+    remaining = iter(tasks)
+    first = list(islice(remaining, jobs * batch)) if jobs > 1 else []
+    if jobs == 1 or len(first) < jobs * batch:
+        for task in chain(first, remaining):
             yield extract_task(task, settings)
         return
-    yield from _extract_in_processes(tasks, settings, jobs, batch)
+    yield from _extract_in_processes(chain(first, remaining), settings, jobs, batch)
 
 
 def _batches(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -182,11 +186,6 @@ _WARM_UP_TEXT = "国务院发布报告。\n\n國務院發佈報告。\n\nĐảng
 
 
 def _extract_in_processes(tasks: Iterable[Task], settings: Settings, jobs: int, batch: int) -> Iterator[Outcome]:
-    remaining = iter(tasks)
-    first = next(remaining, None)
-    if first is None:  # everything came from the cache: no models, no workers
-        return
-    tasks = chain([first], remaining)
     if _mp_context().get_start_method() == "fork":
         # loaded once here, the models' memory is shared by every worker (copy-on-write)
         # instead of being loaded again, and held again, by each of them
