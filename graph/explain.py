@@ -23,6 +23,7 @@ SONG Dawei (PERSON, n45a262496113): 2 names, 1 document
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ import networkx as nx
 from .resolve import Merge, matching_form
 from .resolve_audit import read_merges
 from .resolve_names import fold_latin, script_of
+from .search import NameIndex
 
 __all__ = ["NameNotFound", "Explanation", "explain", "explain_name"]
 
@@ -81,25 +83,37 @@ def _holds(aliases: list[str], name: str) -> bool:
     return any(matching_form(a) == form or (latin is not None and fold_latin(a) == latin) for a in aliases)
 
 
+_NAME_PARTS = re.compile(r"[.·•・‧ ]+")
+
+
+def _surname_of(aliases: list[str], name: str) -> bool:
+    """Whether ``name`` is the last part of a longer alias: 鲍威尔 in O.鲍威尔, Bauer in Otto Bauer."""
+    form = matching_form(name)
+    return any(len(parts := _NAME_PARTS.split(a)) > 1 and matching_form(parts[-1]) == form for a in aliases)
+
+
 def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str) -> list[Explanation]:
     """Every node of ``g`` holding ``name`` (case, script and marks aside), with its merge rows.
+
+    A surname alone (鲍威尔) finds the people it ends (O.鲍威尔, kept apart from H.鲍尔 by design)
+    when no node holds it as a whole name.
 
     Raises
     ------
     NameNotFound
-        If no node holds ``name``.
+        If no node holds ``name``; the message names the closest names there are.
     """
-    found = []
-    for n, attrs in sorted(g.nodes(data=True), key=lambda x: -int(x[1].get("mentions") or 0)):
-        aliases = list(attrs.get("aliases") or [attrs.get("label", "")])
-        if not _holds(aliases, name):
-            continue
-        rows = tuple(m for m in merges if m.kept_id == n)
-        found.append(Explanation(n, attrs.get("label", ""), attrs.get("type", ""), tuple(aliases),
-                                 len(attrs.get("documents") or []), rows))
-    if not found:
-        raise NameNotFound(f"no node holds {name!r}. Check the spelling, or list names with `kg query`.")
-    return found
+    nodes = sorted(g.nodes(data=True), key=lambda x: -int(x[1].get("mentions") or 0))
+    for test in (_holds, _surname_of):
+        found = [Explanation(n, attrs.get("label", ""), attrs.get("type", ""), tuple(aliases),
+                             len(attrs.get("documents") or []), tuple(m for m in merges if m.kept_id == n))
+                 for n, attrs in nodes
+                 if test(aliases := list(attrs.get("aliases") or [attrs.get("label", "")]), name)]
+        if found:
+            return found
+    close = list(dict.fromkeys(m.name for m in NameIndex(g).search(name, limit=3)))
+    hint = f"closest: {', '.join(close)}" if close else "check the spelling"
+    raise NameNotFound(f"no node holds {name!r}; {hint}. List names with `kg query find NAME`.")
 
 
 def explain_name(name: str, out_dir: str | Path = "output") -> str:

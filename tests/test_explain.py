@@ -35,6 +35,14 @@ def test_explain_prints_each_merge_with_rule_and_sentence(tmp_path):
     )
 
 
+def test_explain_a_surname_alone_finds_the_people_it_ends_and_keeps_them_apart(tmp_path):
+    write_output(tmp_path, [record("000.txt", [("奥地利学派的H.鲍尔和O.鲍威尔讨论了社会主义。", "zh-Hans")],
+                                   [("H.鲍尔", "PERSON", 0), ("O.鲍威尔", "PERSON", 0)])])
+    heads = [line for line in explain_name("鲍威尔", tmp_path).splitlines() if not line.startswith(" ")]
+    assert len(heads) == 1 and heads[0].startswith("O.鲍威尔 (PERSON, ")
+    assert len([line for line in explain_name("鮑爾", tmp_path).splitlines() if not line.startswith(" ")]) == 1
+
+
 def test_explain_finds_latin_names_without_marks(tmp_path):
     write_output(tmp_path, [record("a.vi.txt", [("Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn Độc lập.", "vi")], [("Hồ Chí Minh", "PERSON", 0)]),
                             record("a.en.txt", [("Ho Chi Minh read the Declaration of Independence.", "en")], [("Ho Chi Minh", "PERSON", 0)])])
@@ -46,7 +54,11 @@ def test_explain_unknown_name_and_missing_output(tmp_path):
     write_output(tmp_path, [record("004.txt", [(SEED_004_ZH, "zh-Hans"), (SEED_004_EN, "en")],
                                    [("宋大伟", "PERSON", 0), ("SONG Dawei", "PERSON", 1)])])
     result = CliRunner().invoke(main, ["explain", "王名", "-o", str(tmp_path)])
-    assert (result.exit_code, result.output) == (1, "kg: no node holds '王名'. Check the spelling, or list names with `kg query`.\n")
+    assert (result.exit_code, result.output) == (
+        1, "kg: no node holds '王名'; check the spelling. List names with `kg query find NAME`.\n")
+    result = CliRunner().invoke(main, ["explain", "宋大", "-o", str(tmp_path)])
+    assert (result.exit_code, result.output) == (
+        1, "kg: no node holds '宋大'; closest: 宋大伟. List names with `kg query find NAME`.\n")
     result = CliRunner().invoke(main, ["explain", "宋大伟", "-o", str(tmp_path / "none")])
     assert result.exit_code == 1
     assert result.output == f"kg: {tmp_path / 'none' / 'graph.json'} does not exist. Build first: `kg build -o {tmp_path / 'none'}`.\n"
