@@ -11,6 +11,7 @@ rule                        shape                                               
 :mod:`.structure_en`        ``SONG Dawei Senior Economist, … at ORG``, English bylines     ``AFFILIATED_WITH``, ``AUTHOR_OF``
 :mod:`.structure_turns`     ``葉青:…`` speaker turns, ``主持人``                            ``SPEAKER_IN``
 :mod:`.structure_alias`     ``L.米塞斯(Ludwig von Mises)``, ``(WTO)``, ``(以下简称…)``, pinyin  ``ALIAS_OF``
+:mod:`.structure_latin`     ``Lassana Coulibaly`` … ``Coulibaly`` in Chinese text            (none)
 ==========================  ===========================================================  ==================
 
 Rules find spans and links in normalized offsets (:func:`find_structure`);
@@ -45,6 +46,7 @@ from .structure_alias import find_aliases
 from .structure_base import Context, Found
 from .structure_bios import find_bios
 from .structure_en import find_english_bios, find_english_bylines
+from .structure_latin import find_latin_repeats
 from .structure_refs import find_references
 from .structure_turns import find_turns
 
@@ -125,6 +127,7 @@ def find_structure(document: MappedText | str, existing: Sequence[tuple[int, int
     find_english_bios(ctx, found)
     find_turns(ctx, found)
     find_aliases(ctx, found)
+    find_latin_repeats(ctx, found)
     return found
 
 

@@ -2,7 +2,8 @@
 
 - Glosses: a Han mention followed by a Latin form in brackets, ``L.米塞斯(Ludwig von Mises)``,
   ``“破坏主义”(Destructionism)``, ``《社会》(Die Gesellschaft)``: the Latin form becomes a
-  mention with the label of the Han one and the Han mention is ``ALIAS_OF`` it. Lower-case
+  mention with the label of the Han one and the Han mention is ``ALIAS_OF`` it; a space may pad
+  the bracket (``特拉特洛尔科（ Tlatelolco）``). Lower-case
   glosses count after a TERM only (``社會恢復力(social resilience)``).
 - Abbreviations: a full name followed by an acronym, ``世界贸易组织（WTO）``,
   ``Chinese Academy of Sciences (CAS)`` (the letters must abbreviate a Latin full name), or an
@@ -51,7 +52,7 @@ SURNAME_READINGS = {
     "万俟": "moqi", "单于": "chanyu", "阚": "kan", "藏": "zang", "贲": "ben", "宁": "ning",
 }
 _LATIN = r"[A-Za-z0-9][A-Za-z0-9 .,'’\-&À-ÿ]{0,80}?"
-_GLOSS = re.compile(rf"[”》」\"]? ?[(（]({_LATIN})[)）]")
+_GLOSS = re.compile(rf"[”》」\"]? ?[(（] ?({_LATIN}) ?[)）]")
 _INITIALS_BEFORE = re.compile(rf"(?<![A-Za-z.])(?:[A-Z]\.\s?){{1,3}}[{HAN}·・]{{2,10}}$")
 _LATIN_RUN_END = re.compile(
     r"(?:[A-Z][\w’'\-]*|\([A-Z][\w\-]*\))(?:\s(?:(?:of|the|and|for|&)\s)*(?:[A-Z][\w’'\-]*|\([A-Z][\w\-]*\)))*$"

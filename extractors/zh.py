@@ -6,9 +6,10 @@ kept character-for-character, they point at the same characters of the original.
 
 Sources of candidates, strongest first: book/document titles in 《》 (WORK), names with an
 initial or a foreign gloss (``L.米塞斯(Ludwig von Mises)``, PERSON), the policy lexicon (TERM),
-organization chunks ending in an organization head (``…研究院``, ORG), and a CRF model
-trained on UNER Chinese GSD (``extractors/models/zh_ner``, see :mod:`.ner_model`) for PERSON,
-ORG and PLACE.
+organization chunks ending in an organization head (``…研究院``, ORG), names left in Latin
+letters, typed from the Chinese around them (:mod:`.zh_latin`), and a CRF model trained on
+UNER Chinese GSD (``extractors/models/zh_ner``, see :mod:`.ner_model`) for PERSON, ORG and
+PLACE, whose spans are first cut back to what bounds a name (:mod:`.zh_spans`).
 
 Examples
 --------
@@ -35,14 +36,18 @@ from spacy.tokens import Doc
 from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
 from .script import to_simplified
+from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
+from .zh_spans import clean_span
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TITLE = re.compile(r"《([^《》\n]{1,80})》")
 _INITIALS = r"(?:[A-Z]\.\s?){1,3}"
-_GLOSS = re.compile(rf"({_INITIALS})?([{HAN}·・]{{2,12}})\s?[（(]([A-Z][A-Za-z.'’\- ]{{1,60}}?)[)）]")
+#: Dots between the parts of a transliterated name.
+NAME_DOTS = "·・•‧"
+_GLOSS = re.compile(rf"({_INITIALS})?([{HAN}{NAME_DOTS}]{{2,24}})\s?[（(]\s?([A-Z][A-Za-z.'’\- ]{{1,60}}?)\s?[)）]")
 _INITIAL_NAME = re.compile(rf"{_INITIALS}([{HAN}·]{{2,10}})")
 _QUOTED = re.compile(rf"“([{HAN}]{{2,10}})”")
 
@@ -78,6 +83,46 @@ def _is_transliterated(word: str) -> bool:
     return len(word) >= 2 and all(ch in translit or ch == "·" for ch in word)
 
 
+def _name_before_gloss(han: str) -> int:
+    """How many characters at the end of ``han`` name what a Latin gloss after it glosses: the
+    last jieba word when it is a name or transliterated, with the transliterated words and
+    name dots before it (``安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔``; before a dot, a name word or
+    transliteration characters jieba cut apart, ``米夫|林·``); 0 when the last word is neither.
+
+    >>> _name_before_gloss("该国当选总统安德烈斯·曼努埃尔·洛佩斯·奥夫拉多尔"), _name_before_gloss("周六在特拉特洛尔科")
+    (19, 6)
+    """
+    words = default_segmenter().tagged(han)
+    size = 0
+    for i in range(len(words) - 1, -1, -1):
+        word, tag = words[i]
+        if word in NAME_DOTS and size and i > 0:
+            size += 1
+        elif _is_transliterated(word) or (
+            (tag in ("nr", "nrt") or set(word) <= _transliteration_chars()) and (not size or han[len(han) - size] in NAME_DOTS)
+        ):
+            size += len(word)
+        else:
+            break
+    while size and han[len(han) - size] in NAME_DOTS:
+        size -= 1
+    return size
+
+
+def _head_before_gloss(han: str) -> int:
+    """Like :func:`_name_before_gloss` for a transliterated name with an organization head or a
+    place word after it (``霍顿·米夫林·哈考特出版社``, ``波波卡特佩特火山``).
+
+    >>> _head_before_gloss("李开复的新书由霍顿·米夫林·哈考特出版社"), _head_before_gloss("国务院办公厅")
+    (13, 0)
+    """
+    words = default_segmenter().tagged(han)
+    if len(words) < 2 or head_kind(words[-1][0]) is None:
+        return 0
+    size = _name_before_gloss(han[: -len(words[-1][0])])
+    return size + len(words[-1][0]) if size else 0
+
+
 class ChineseEntityExtractor(EntityExtractor):
     """Finds PERSON, ORG, PLACE, WORK and TERM spans in simplified or traditional Chinese."""
 
@@ -87,29 +132,34 @@ class ChineseEntityExtractor(EntityExtractor):
         simple = to_simplified(doc.text)
         memo: Memo = {}  # jieba's paths through simple's blocks, shared by every reader below
         cands: list[Candidate] = []
-        cands += self._pattern_candidates(simple)
+        ner = load_ner("zh").predict(simple, memo=memo)
+        cands += self._pattern_candidates(simple, {e: label for _, e, label in ner})
         cands += self.lexicon_candidates(simple, "zh-Hans")
         cands += self._org_chunks(simple, memo)
-        ner = load_ner("zh").predict(simple, memo=memo)
-        cands += [Candidate(s, e, label, MODEL_PRIORITY) for s, e, label in ner]
+        cands += latin_candidates(simple)
+        cands += [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
         remember(simple, memo)  # for the document's statistical terms (keywords.py)
         return cands
 
-    def _pattern_candidates(self, s: str) -> list[Candidate]:
+    def _pattern_candidates(self, s: str, model_labels: dict[int, str] | None = None) -> list[Candidate]:
+        """Titles, glosses, names with initials and quoted terms; ``model_labels`` maps the end of
+        each of the model's spans to its label, which types a gloss nothing else types."""
         out = [Candidate(m.start(1), m.end(1), "WORK", 5) for m in _TITLE.finditer(s)]
         for m in _GLOSS.finditer(s):
             initials, han = m.group(1), m.group(2)
             if initials:
                 start = m.start(1)
             else:
-                # Without an initial, the name is the last jieba word before the gloss.
-                words = default_segmenter().tagged(han)
-                last = words[-1] if words else None
-                if last is None or not (_is_transliterated(last[0]) or last[1] in ("nr", "nrt")):
+                size = _name_before_gloss(han)
+                if not size:
+                    size = _head_before_gloss(han)
+                if not size:
                     continue
-                start = m.end(2) - len(last[0])
-            out.append(Candidate(start, m.end(2), "PERSON", 6))
-            out.append(Candidate(m.start(3), m.end(3), "PERSON", 6))
+                start = m.end(2) - size
+            label = "PERSON" if initials else gloss_label(m.group(3), s[m.end() : m.end() + 8], s[start : m.end(2)],
+                                                          (model_labels or {}).get(m.end(2)))
+            out.append(Candidate(start, m.end(2), label, 6))
+            out.append(Candidate(m.start(3), m.end(3), label, 6))
         for m in _INITIAL_NAME.finditer(s):
             name, translit = m.group(1), _transliteration_chars()
             n = 0

@@ -1,0 +1,220 @@
+"""Repairs of the Chinese CRF model's spans: brackets, Latin names glued to Chinese, function words.
+
+The model (:mod:`.ner_model`) reads characters, so its spans sometimes run over what bounds a
+name. :func:`clean_span` gives the pieces of one span worth keeping:
+
+- a bracket ends a name: ``丹尼尔·斯图里奇( Daniel Sturridge`` gives ``丹尼尔·斯图里奇`` and
+  ``Daniel Sturridge``: the pieces between brackets are read alone;
+- a piece in Latin letters other than one name (``Ayr 38 - 17 Melrose``) is dropped, and so is
+  one holding a capitalised Latin word, or a spaced one, beside Chinese (``掉 Kenny Miler``,
+  ``連 SNL 團隊``), all but the Chinese names before its Latin (``墨西哥 Punta Eugenia``):
+  :mod:`.zh_latin` finds and types Latin names from the Chinese around them, which a model
+  trained on Chinese cannot;
+- a one-character function word or verb that opens or closes a name is left out (``叫坎耶·韦斯特``,
+  ``卡瓦诺则``), when jieba reads it as a word of its own;
+- a conjunction ends a name and a role opens one (``莫利纳利和汤米``, ``马其顿总统奥尔盖``), and
+  a time word (``周六``) is none;
+- a person's name ending in an administrative division (``伍斯特郡``) is a place;
+- a number with its measure word (``6 场``, ``东南 45 英里``) is no name, and one before a name is
+  no part of it (``2017 年 9 月墨西哥`` → ``墨西哥``);
+- a place after a first-level division is a place of its own (``爱荷华州得梅因`` → ``爱荷华州``,
+  ``得梅因``).
+
+Offsets are into the simplified analysis text.
+
+Examples
+--------
+>>> s = "观赛:利物浦队的丹尼尔·斯图里奇( Daniel Sturridge) 一脚远射"
+>>> [s[a:b] for a, b, _ in clean_span(s, 8, s.index(")"), "PERSON")]
+['丹尼尔·斯图里奇', 'Daniel Sturridge']
+>>> s = "此前卡瓦诺则表示"
+>>> [s[a:b] for a, b, _ in clean_span(s, 2, 6, "PERSON")]
+['卡瓦诺']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .segment import HAN
+from .zh_latin import has_latin_name, in_title, latin_runs, title_spans
+from .zh_segment import default_segmenter
+
+__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_divisions", "trim_function_words"]
+
+_BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
+_HAN = re.compile(f"[{HAN}]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f]{2}")
+#: jieba tags of one-character words that do not open a name: verbs, prepositions, conjunctions,
+#: adverbs, pronouns, particles, morphemes.
+_NOT_OPENING = frozenset("v p c d r u uj ul uz ug ud y e zg".split())
+#: ... and that do not close one.
+_NOT_CLOSING = frozenset("v p c d u uj ul uz ug ud y e zg".split())
+_DIVISION_ENDS = ("州", "省")
+_ADMIN = "省州市县区镇乡村郡"
+_DIGIT = re.compile("[0-9０-９]")
+_NUMBER_UNIT = re.compile(f"[0-9０-９][0-9０-９.,]*\\s?[{HAN}]?\\s?")
+_URLISH = re.compile(r"[.@/:_\-]\w")
+#: One-character words that open no name, and that close none (simplified).
+OPENERS = frozenset("叫被把将让给向对和与跟同在从掉由中是称及或并")
+CLOSERS = frozenset("则说后也都就还却又和的与等称曾在将会被及并")
+_TIME_CHARS = re.compile("[周星期礼拜日天月年今昨明早晚午夜]")
+_CONJUNCTIONS = frozenset("和 与 及 同 跟".split())
+#: Roles that stand between a place and a person's name (``美国总统特朗普``).
+_ROLES = frozenset("总统 副总统 总理 首相 国王 女王 主席 外长 总督 州长 市长 部长 国务卿 大使".split())
+_SPACED_SCRIPTS = re.compile(f"[A-Za-z]\\s+[{HAN}]|[{HAN}]\\s+[A-Za-z]")
+_NAME_TAGS = frozenset("ns nr nrt nrfg nt nz".split())
+
+
+def trim_function_words(text: str, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
+    """``(start, end)`` without a function word or verb of one character at either end: one of
+    :data:`OPENERS` or :data:`CLOSERS` that jieba reads as a word of its own there (names begin
+    with ``向`` and end with ``站`` often enough for a wider rule to cost more than it gains).
+
+    >>> s = "他叫坎耶·韦斯特的人"
+    >>> a, b = trim_function_words(s, 1, 8); s[a:b]
+    '坎耶·韦斯特'
+    >>> s = "周成建"
+    >>> a, b = trim_function_words(s, 0, 3); s[a:b]
+    '周成建'
+    """
+    words = default_segmenter().tagged(text[start:end])
+    opening = _NOT_OPENING | {"f"} if label == "PERSON" else _NOT_OPENING
+    first = words[0] if words else ("", "")
+    if len(words) >= 2 and first[0] in OPENERS and first[1] in opening and end - start - 1 >= 2:
+        start, words = start + 1, words[1:]
+    closing = _NOT_CLOSING | {"f"} if label == "PERSON" else _NOT_CLOSING
+    last = words[-1] if words else ("", "")
+    if len(words) >= 2 and last[0] in CLOSERS and last[1] in closing and end - start - 1 >= 2:
+        end -= 1
+    return start, end
+
+
+def split_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A place span cut after a state or province word that a place of another kind follows: a
+    transliterated name or one word jieba calls a place, without an administrative suffix
+    (``愛荷華州得梅因``, ``密蘇里州堪城``, not ``亚利桑那州图森市``).
+
+    >>> s = "在密苏里州堪城"
+    >>> [s[a:b] for a, b in split_divisions(s, 1, 7)]
+    ['密苏里州', '堪城']
+    >>> [s[a:b] for s in ["亚利桑那州图森市", "广州"] for a, b in split_divisions(s, 0, len(s))]
+    ['亚利桑那州图森市', '广州']
+    """
+    from .zh import _is_transliterated  # zh imports this module
+
+    words = default_segmenter().tagged(text[start:end])
+    pos = start
+    for i, (word, tag) in enumerate(words[:-1]):
+        pos += len(word)
+        rest = words[i + 1 :]
+        if tag == "ns" and len(word) >= 3 and word.endswith(_DIVISION_ENDS) and end - pos >= 2:
+            if _is_transliterated(text[pos:end]) or (len(rest) == 1 and rest[0][1] == "ns" and not text[end - 1] in _ADMIN):
+                return [(start, pos), (pos, end)]
+            break
+    return [(start, end)]
+
+
+def clean_span(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """The pieces of the model's span ``text[start:end]`` worth keeping, as ``(start, end, label)``.
+
+    >>> s = "它位于墨西哥 Punta Eugenia 西南"
+    >>> [s[a:b] for a, b, _ in clean_span(s, 3, 20, "PLACE")]
+    ['墨西哥']
+    >>> s = "Kelly 英勇趕往阻攔"
+    >>> clean_span(s, 0, 8, "PERSON")
+    []
+    >>> s = "2017 年 9 月墨西哥发生地震"
+    >>> [s[a:b] for a, b, _ in clean_span(s, 0, 13, "PLACE")]
+    ['墨西哥']
+    """
+    out: list[tuple[int, int, str]] = []
+    pos = start
+    for piece in [*_BRACKETS.finditer(text, start, end), None]:
+        stop = piece.start() if piece is not None else end
+        out += _clean_piece(text, pos, stop, label)
+        pos = piece.end() if piece is not None else end
+    return out
+
+
+def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, str]]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e - s < 2:
+        return []
+    if _HAN.search(text, s, e) is None:
+        # a whole Latin name stays, for when :mod:`.zh_latin` finds nothing to type it by
+        whole = list(latin_runs(text[s:e])) == [(0, e - s)] and not _URLISH.match(text, e) \
+            and not in_title(title_spans(text), s, e)
+        return [(s, e, label)] if whole or not _LATIN.search(text, s, e) else []
+    if _DIGIT.search(text, s, e):
+        # a date or distance before a name (``2017 年 9 月墨西哥``): the name after it, if any
+        count = list(_NUMBER_UNIT.finditer(text, s, e))[-1]
+        return [(count.end(), e, label)] if _names_only(text[count.end() : e]) else []
+    if has_latin_name(text[s:e]) or _SPACED_SCRIPTS.search(text, s, e):
+        # a name in Chinese beside a Latin one (``墨西哥 Punta Eugenia``) stays; other words go
+        return [(a, b, label) for a, b in _han_names(text, s, e)]
+    s, e = trim_function_words(text, s, e, label)
+    out: list[tuple[int, int, str]] = []
+    for a, b, lab in _split_words(text, s, e, label):
+        if lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:
+            lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
+        out += [(x, y, lab) for x, y in split_divisions(text, a, b)] if lab == "PLACE" else [(a, b, lab)]
+    return out
+
+
+def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """A span cut at a conjunction (``莫利纳利和汤米``) and after a role (``马其顿总统奥尔盖``: the
+    person after it, and a place before it when jieba reads that as one); a time word alone
+    (``周六``) is no name.
+
+    >>> s = "美国总统特朗普和弗兰西斯科在周六"
+    >>> [(s[a:b], lab) for a, b, lab in _split_words(s, 0, 13, "PLACE")], _split_words(s, 14, 16, "PERSON")
+    ([('美国', 'PLACE'), ('特朗普', 'PERSON'), ('弗兰西斯科', 'PLACE')], [])
+    """
+    words = default_segmenter().tagged(text[start:end])
+    if all(tag == "t" for _, tag in words) and _TIME_CHARS.search(text, start, end):
+        return []  # 周六, not the era 顺治
+    out: list[tuple[int, int, str]] = []
+    pos, part, lab = start, start, label
+    for i, (word, tag) in enumerate(words):
+        if word in _CONJUNCTIONS and tag in ("c", "p") and 0 < i < len(words) - 1:
+            out += [(part, pos, lab)] if pos - part >= 2 else []
+            part, lab = pos + len(word), label
+        elif word in _ROLES and 0 < i < len(words) - 1:
+            kind = _one_word_kind(text[part:pos])
+            out += [(part, pos, kind)] if kind else []
+            part, lab = pos + len(word), "PERSON"
+        pos += len(word)
+    out += [(part, end, lab)] if end - part >= 2 else []
+    return out
+
+
+def _han_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of Chinese before the first Latin letter of ``text[start:end]``, set apart by spaces,
+    that jieba reads as names only."""
+    out = []
+    latin = _LATIN.search(text, start, end)
+    for m in re.finditer(f"[{HAN}·]{{2,}}", text[start : latin.start() if latin else end]):
+        if m.start() and not text[start + m.start() - 1].isspace() or m.end() < end - start and not text[start + m.end()].isspace():
+            continue
+        if _names_only(m.group()):
+            out.append((start + m.start(), start + m.end()))
+    return out
+
+
+def _one_word_kind(text: str) -> str | None:
+    """PLACE or ORG when ``text`` is one word jieba calls a place (``ns``) or an organization (``nt``).
+
+    >>> _one_word_kind("美国"), _one_word_kind("共和党"), _one_word_kind("新书")
+    ('PLACE', 'ORG', None)
+    """
+    words = default_segmenter().tagged(text) if len(text) >= 2 else []
+    return {"ns": "PLACE", "nt": "ORG"}.get(words[0][1]) if len(words) == 1 else None
+
+
+def _names_only(text: str) -> bool:
+    """Whether ``text`` has two characters or more and every jieba word of it is a name."""
+    return len(text) >= 2 and all(tag in _NAME_TAGS for _, tag in default_segmenter().tagged(text))
