@@ -76,6 +76,9 @@ class EntityExtractor:
         spans = []
         for cand in resolve_overlaps(self.candidates(doc)):
             span = doc.char_span(cand.start, cand.end, label=cand.label, kb_id=cand.concept, alignment_mode="contract")
+            if span is not None and len(span) > 0 and cand.concept and (span.start_char, span.end_char) != (cand.start, cand.end):
+                # cut to fit the tokens, the span is no longer the lexicon form: keep it without the concept
+                span = doc.char_span(span.start_char, span.end_char, label=cand.label)
             if span is not None and len(span) > 0:
                 spans.append(span)
         doc.spans[self.spans_key] = spans

@@ -77,6 +77,11 @@ def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
     # pyvi's word segmenter keeps "Việt Nam" as one token and splits off punctuation.
     config = {"nlp": {"tokenizer": {"use_pyvi": True}}} if code == "vi" else {}
     nlp = spacy.blank(code, config=config)
+    if code == "en":
+        # spans are found on characters; split brackets and commas glued to words ("Management[J]",
+        # "Management,1993") so that spaCy's tokens can hold them whole
+        infixes = [*nlp.Defaults.infixes, r"[\[\](),;]"]
+        nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_entities", config={"lexicon_paths": list(lexicon_paths)})
     return nlp
 
@@ -169,8 +174,9 @@ def process_document(
         ostart, oend = mapped.origin(m.start, m.end)
         idx = max(0, bisect_right(sentence_starts, m.start) - 1)
         if m.base is not None:
-            _, _, label, surface, lang, concept = found_spans[m.base]
-            concept = concept if label == m.label else ""
+            start, end, label, surface, lang, concept = found_spans[m.base]
+            # a lexicon concept holds only for the very span that matched it, not a cut-down one
+            concept = concept if (label, start, end) == (m.label, m.start, m.end) else ""
         else:
             surface, concept = norm[m.start : m.end], ""
             lang = paragraphs[max(0, bisect_right(paragraph_starts, m.start) - 1)][1] if paragraphs else "other"

@@ -219,3 +219,15 @@ def test_resolve_overlaps_keeps_the_best_of_each_overlap():
             start = rnd.randint(0, 40)
             cands.append(Candidate(start, start + rnd.randint(-1, 8), rnd.choice("AB"), rnd.randint(0, 3)))
         assert resolve_overlaps(cands) == slow(cands)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a lexicon form glued to a bracket or a comma must stay whole, or lose its concept
+    ("Power: The Lost Dimension in Crisis Management[J].Journal of Contingencies", ("Crisis Management", "crisis_management")),
+    ("Journal of Contingencies and Crisis Management,1993(1):36-50.", ("Crisis Management", "crisis_management")),
+])
+def test_english_lexicon_forms_glued_to_punctuation_stay_whole(text, expected):
+    from policykg.extractors import extract
+
+    assert expected in [(s.text, s.concept) for s in extract(text, "en")]
+    assert all(s.concept == "" or s.text.lower() == "crisis management" for s in extract(text, "en"))
