@@ -26,12 +26,11 @@ import hashlib
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from .base import Candidate, resolve_overlaps
+if TYPE_CHECKING:  # spaCy is imported when a pipeline is used: `kg build` without one never loads it here
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 __all__ = ["ModelError", "ENTITY_LABELS", "MODEL_LANGS", "check_models", "load_pipeline", "entity_spans",
            "merge_entities", "models_fingerprint"]
@@ -74,6 +73,8 @@ def check_models(models: Mapping[str, str]) -> None:
     for lang, name in models.items():
         if lang not in MODEL_LANGS:
             raise ModelError(f"no extractor for language {lang!r} (--spacy-model {lang}=…); choose zh, en or vi")
+        import spacy
+
         if not (_is_path(name) or spacy.util.is_package(name)):
             raise ModelError(f"the spaCy pipeline {name!r} is not installed: install its package (official "
                              "pipelines: https://spacy.io/models) or give the folder it was saved to")
@@ -85,6 +86,8 @@ def check_models(models: Mapping[str, str]) -> None:
 @lru_cache(maxsize=8)
 def load_pipeline(name: str) -> Language:
     """The pipeline ``name`` (an installed package or a folder), loaded once per process."""
+    import spacy
+
     return spacy.load(Path(name).expanduser() if _is_path(name) else name)
 
 
@@ -101,6 +104,8 @@ def merge_entities(ours: list[Span], theirs: list[Span], text: str) -> list[Span
     ...                [(0, 3, "PERSON", "abc", ""), (3, 6, "ORG", "def", "")], "abcdef")
     [(0, 3, 'PERSON', 'abc', ''), (3, 5, 'TERM', 'de', 'c1')]
     """
+    from .base import Candidate, resolve_overlaps
+
     candidates = [Candidate(s, e, label, 3 if label in _KEPT_LABELS else 1, concept)
                   for s, e, label, _, concept in ours]
     candidates += [Candidate(s, e, label, _USER_PRIORITY) for s, e, label, _, _ in theirs]

@@ -36,7 +36,6 @@ from tqdm import tqdm
 from policykg.extractors.lexicon import load_lexicon
 from policykg.extractors.readers import DocumentError, displayable, read_bytes
 from policykg.extractors.records import DocumentRecord
-from policykg.extractors.spacy_models import check_models, models_fingerprint
 
 from .aliases import AliasTable
 from .atomic import write_atomic
@@ -113,11 +112,15 @@ def build_corpus(
     # a bad lexicon or pipeline is the user's option, not one document's failure
     load_lexicon(*lexicon_paths)
     spacy_models = dict(spacy_models or {})
-    check_models(spacy_models)
+    options = options_fingerprint(lexicon_paths, limits.max_line_chars)
+    if spacy_models:  # imported only then: a build served from the cache never loads spaCy
+        from policykg.extractors.spacy_models import check_models, models_fingerprint
+
+        check_models(spacy_models)
+        options += models_fingerprint(spacy_models)
     settings = Settings(tuple(lexicon_paths), limits.max_bytes, limits.max_line_chars, limits.max_seconds,
                         tuple(sorted(spacy_models.items())))
     store = _open_cache(cache, log) if cache is not None else None
-    options = options_fingerprint(lexicon_paths, limits.max_line_chars) + models_fingerprint(spacy_models)
     records: list[DocumentRecord] = []
     failed: list[dict] = []
     keys: set[str] = set()
