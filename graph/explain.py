@@ -23,7 +23,6 @@ SONG Dawei (PERSON, n45a262496113): 2 names, 1 document
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +30,7 @@ import networkx as nx
 
 from .resolve import Merge, matching_form
 from .resolve_audit import read_merges
-from .resolve_names import fold_latin, script_of
+from .resolve_names import fold_latin, parse_person, script_of
 from .search import NameIndex
 
 __all__ = ["NameNotFound", "Explanation", "explain", "explain_name"]
@@ -83,13 +82,14 @@ def _holds(aliases: list[str], name: str) -> bool:
     return any(matching_form(a) == form or (latin is not None and fold_latin(a) == latin) for a in aliases)
 
 
-_NAME_PARTS = re.compile(r"[.·•・‧ ]+")
-
-
 def _surname_of(aliases: list[str], name: str) -> bool:
-    """Whether ``name`` is the last part of a longer alias: 鲍威尔 in O.鲍威尔, Bauer in Otto Bauer."""
-    form = matching_form(name)
-    return any(len(parts := _NAME_PARTS.split(a)) > 1 and matching_form(parts[-1]) == form for a in aliases)
+    """Whether ``name`` is the surname of a longer name among ``aliases``: 鲍威尔 of O.鲍威尔, Bauer of Otto Bauer."""
+    alone = parse_person(name)
+    if alone is None or alone.given or alone.initials:
+        return False
+    surname = matching_form(alone.surname)
+    return any((p := parse_person(a)) is not None and (p.given or p.initials) and matching_form(p.surname) == surname
+               for a in aliases)
 
 
 def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str) -> list[Explanation]:
