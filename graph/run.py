@@ -145,7 +145,8 @@ def build_corpus(
                 continue
             finally:
                 t_read += time.perf_counter() - t
-            key = document_key(data, f.path.name, options=options)
+            # hashing every file's bytes is only worth it with a cache to look them up in
+            key = document_key(data, f.path.name, options=options) if store is not None else ""
             keys.add(key)
             cached = store.get(key) if store is not None else None
             if cached is not None:
