@@ -38,7 +38,7 @@ from .structure_roles import ORG_HEADS
 from .structure_roles import ROLE_WORDS as ZH_ROLE_WORDS
 from .zh_segment import default_segmenter
 
-__all__ = ["LATIN_PRIORITY", "gloss_label", "has_latin_name", "head_kind", "latin_candidates", "latin_label", "latin_runs", "name_kind"]
+__all__ = ["LATIN_PRIORITY", "PERSON_TITLES", "gloss_label", "has_latin_name", "head_kind", "latin_candidates", "latin_label", "latin_runs", "name_kind"]
 
 #: Above the Chinese CRF model, whose spans glue Latin names to the Chinese words around them.
 LATIN_PRIORITY = 3
@@ -65,9 +65,13 @@ _ORG_AFTER = tuple(h for h in ORG_HEADS if len(h) > 1) + ("队", "俱乐部", "�
 _PLACE_AFTER = ("州", "省", "市", "县", "郡", "镇", "村", "岛", "港", "湾", "河", "湖", "山", "街", "路", "区",
                 "广场", "公园", "机场", "大桥", "海滩", "监狱", "体育场", "球场", "火山", "半岛", "海峡", "沙漠", "峡谷",
                 "平原", "高原", "盆地", "地区", "大街", "大道")
-_PERSON_AFTER = (
+#: Forms of address and titles written after a person's name (simplified).
+PERSON_TITLES = (
     "先生", "女士", "小姐", "夫人", "太太", "神父", "牧师", "主教", "教授", "博士", "医生", "法官", "议员", "将军",
-    "爵士", "本人", "自己", "说", "称", "表示", "指出", "告诉", "认为", "承诺", "宣誓", "宣布",
+    "爵士",
+)
+_PERSON_AFTER = PERSON_TITLES + (
+    "本人", "自己", "说", "称", "表示", "指出", "告诉", "认为", "承诺", "宣誓", "宣布",
     "透露", "补充", "回应", "写道", "坦言", "强调", "解释", "曾经", "出生", "去世", "逝世",
 )
 _PERSON_BEFORE = tuple(ZH_ROLE_WORDS) + (

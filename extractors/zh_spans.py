@@ -11,7 +11,8 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
   :mod:`.zh_latin` finds and types Latin names from the Chinese around them, which a model
   trained on Chinese cannot;
 - a one-character function word or verb that opens or closes a name is left out (``叫坎耶·韦斯特``,
-  ``卡瓦诺则``), when jieba reads it as a word of its own;
+  ``卡瓦诺则``, ``特雷莎·梅于``), when jieba reads it as a word of its own;
+- a title after a person's name is no part of it (``布雷特·卡瓦诺法官``, ``米勒先生``);
 - a conjunction ends a name and a role opens one (``莫利纳利和汤米``, ``马其顿总统奥尔盖``), and
   a time word (``周六``) is none;
 - a person's name ending in an administrative division (``伍斯特郡``) is a place;
@@ -37,10 +38,11 @@ from __future__ import annotations
 import re
 
 from .segment import HAN
-from .zh_latin import has_latin_name, in_title, latin_runs, title_spans
+from .structure_roles import ROLE_WORDS
+from .zh_latin import PERSON_TITLES, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
 
-__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_divisions", "trim_function_words"]
+__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_divisions", "trim_function_words", "trim_title"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
 _HAN = re.compile(f"[{HAN}]")
@@ -57,13 +59,15 @@ _NUMBER_UNIT = re.compile(f"[0-9０-９][0-9０-９.,]*\\s?[{HAN}]?\\s?")
 _URLISH = re.compile(r"[.@/:_\-]\w")
 #: One-character words that open no name, and that close none (simplified).
 OPENERS = frozenset("叫被把将让给向对和与跟同在从掉由中是称及或并")
-CLOSERS = frozenset("则说后也都就还却又和的与等称曾在将会被及并")
+CLOSERS = frozenset("则说后也都就还却又和的与等称曾在于将会被及并")
 _TIME_CHARS = re.compile("[周星期礼拜日天月年今昨明早晚午夜]")
 _CONJUNCTIONS = frozenset("和 与 及 同 跟".split())
 #: Roles that stand between a place and a person's name (``美国总统特朗普``).
 _ROLES = frozenset("总统 副总统 总理 首相 国王 女王 主席 外长 总督 州长 市长 部长 国务卿 大使".split())
 _SPACED_SCRIPTS = re.compile(f"[A-Za-z]\\s+[{HAN}]|[{HAN}]\\s+[A-Za-z]")
 _NAME_TAGS = frozenset("ns nr nrt nrfg nt nz".split())
+#: Words that follow a person's name without being part of it: roles and forms of address.
+_TITLES = frozenset(ROLE_WORDS) | frozenset(PERSON_TITLES) | _ROLES | {"参议员", "众议员", "警长", "教练", "主教练"}
 
 
 def trim_function_words(text: str, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
@@ -87,7 +91,44 @@ def trim_function_words(text: str, start: int, end: int, label: str = "PERSON") 
     last = words[-1] if words else ("", "")
     if len(words) >= 2 and last[0] in CLOSERS and last[1] in closing and end - start - 1 >= 2:
         end -= 1
-    return start, end
+    return start, _trim_after_dot(text, start, end, closing)
+
+
+def _trim_after_dot(text: str, start: int, end: int, closing: frozenset[str]) -> int:
+    """The end of a transliterated name (``特雷莎·梅于周二``) before a function word inside its last
+    part, when jieba reads that word as one of its own in the text that follows it (``于 / 周二``);
+    jieba's words inside the span join it to the name (``梅于``).
+
+    >>> s = "特雷莎·梅于周二表示"
+    >>> s[: _trim_after_dot(s, 0, 7, _NOT_CLOSING)]
+    '特雷莎·梅'
+    """
+    dot = text.rfind("·", start, end)
+    if dot < 0:
+        return end
+    for i in range(dot + 2, end):
+        if text[i] in CLOSERS:
+            word, tag = default_segmenter().tagged(text[i : i + 6])[0]
+            if word == text[i] and tag in closing:
+                return i
+    return end
+
+
+def trim_title(text: str, start: int, end: int) -> int:
+    """The end of a person's name ``text[start:end]`` without a title after it (a role or a form of
+    address that jieba reads as a word of its own), when two characters or more stay.
+
+    >>> s = "布雷特·卡瓦诺法官的提名"
+    >>> s[: trim_title(s, 0, 9)]
+    '布雷特·卡瓦诺'
+    >>> s = "王教授"
+    >>> s[: trim_title(s, 0, 3)]
+    '王教授'
+    """
+    words = default_segmenter().tagged(text[start:end])
+    if len(words) >= 2 and words[-1][0] in _TITLES and end - len(words[-1][0]) - start >= 2:
+        return end - len(words[-1][0])
+    return end
 
 
 def split_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -157,6 +198,8 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         # a name in Chinese beside a Latin one (``墨西哥 Punta Eugenia``) stays; other words go
         return [(a, b, label) for a, b in _han_names(text, s, e)]
     s, e = trim_function_words(text, s, e, label)
+    if label == "PERSON":
+        e = trim_title(text, s, e)
     out: list[tuple[int, int, str]] = []
     for a, b, lab in _split_words(text, s, e, label):
         if lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:

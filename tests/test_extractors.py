@@ -49,6 +49,11 @@ ZH_CASES = [
      [("宋大伟", "PERSON"), ("中国科学院科技战略咨询研究院", "ORG"), ("北京", "PLACE")]),
     ("翟繼光:中國政法大學民商經濟法學院副教授,北京大學法學博士",
      [("翟繼光", "PERSON"), ("中國政法大學民商經濟法學院", "ORG"), ("北京大學", "ORG")]),
+    # a title after a name, and a function word glued to a transliterated name, are no part of it (ntrex_dev)
+    ("联邦调查局对布雷特·卡瓦诺法官的指控调查已导致他的最高法院提名最终投票日期推迟了至少一周。",
+     [("联邦调查局", "ORG"), ("布雷特·卡瓦诺", "PERSON"), ("最高法院", "ORG")]),
+    ("英国首相特雷莎·梅于 2018 年 9月 29 日抵达英国伯明翰参加“保守党大会”。",
+     [("特雷莎·梅", "PERSON"), ("英国", "PLACE"), ("保守党", "ORG")]),
     # lexicon terms; generic words are not terms
     ("权力清单制度是国家治理体系的重要问题和发展方向", [("权力清单制度", "TERM"), ("国家治理体系", "TERM")]),
 ]
