@@ -92,11 +92,21 @@ def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 
 def read_lexicon(path: Path) -> dict[str, dict[str, str]]:
-    """``kind -> {key: value}`` from a gzipped ``kind<TAB>key<TAB>value`` file."""
+    """``kind -> {key: value}`` from a gzipped ``kind<TAB>key<TAB>value`` file.
+
+    Read once per process for a file unchanged since (the English gazetteer serves the English
+    model and the Vietnamese component alike); callers must not change what it returns.
+    """
+    stat = Path(path).stat()
+    return _read_lexicon(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read_lexicon(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, str]]:
     lexicon: dict[str, dict[str, str]] = defaultdict(dict)
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            kind, key, value = line.rstrip("\n").split("\t")
+    for line in gzip.decompress(Path(path).read_bytes()).decode("utf-8").split("\n"):
+        if line:
+            kind, key, value = line.split("\t")
             lexicon[kind][key] = value
     return dict(lexicon)
 

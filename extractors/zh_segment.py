@@ -26,6 +26,7 @@ Examples
 from __future__ import annotations
 
 import re
+import sys
 import threading
 from collections import OrderedDict
 from functools import lru_cache
@@ -53,6 +54,7 @@ class Segmenter:
     """jieba's segmentations from one private tokenizer (users may change the global one)."""
 
     def __init__(self) -> None:
+        pristine = "jieba.posseg" not in sys.modules
         try:
             import jieba
             import jieba.finalseg
@@ -65,7 +67,12 @@ class Segmenter:
         tokenizer.initialize()
         self.freq: dict[str, int] = tokenizer.FREQ
         self.total: int = tokenizer.total
-        self.word_tags: dict[str, str] = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
+        if pristine and jieba.dt.dictionary == tokenizer.dictionary:
+            # importing jieba.posseg just read the default dictionary's tags; nobody has changed
+            # them yet, so a copy saves reading the 350,000 lines a second time
+            self.word_tags: dict[str, str] = dict(jieba.posseg.dt.word_tag_tab)
+        else:
+            self.word_tags = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
         self._logtotal = log(self.total)
         self._logp: dict[str, float] = {}
         self._finalseg = jieba.finalseg.cut

@@ -176,6 +176,7 @@ def write_gexf(
     *,
     positions: Mapping[Hashable, tuple[float, float]] | None = None,
     seed: int = 7,
+    flat: nx.MultiDiGraph | None = None,
 ) -> None:
     """Write ``g`` as GEXF 1.2 (UTF-8) with viz colour, size and position per node.
 
@@ -199,6 +200,8 @@ def write_gexf(
         with the page's default of 1,500 nodes laid out first), so Gephi and the page agree.
     seed : int, keyword-only
         Seed of the computed layout; the same graph and seed give the same file.
+    flat : nx.MultiDiGraph, keyword-only
+        ``to_flat_graph(g)`` when the caller has it already (it writes several formats).
 
     Raises
     ------
@@ -223,7 +226,8 @@ def write_gexf(
             f"{len(missing)} node(s), e.g. {missing[0]!r}. Pass a position for every node, "
             "or positions=None to compute a layout."
         )
-    flat = to_flat_graph(g)
+    if flat is None:
+        flat = to_flat_graph(g)
     fitted = fit_positions(
         {n: positions[n] for n in g}, half_width=max(100.0, 30.0 * math.sqrt(len(g)))
     )

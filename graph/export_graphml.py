@@ -162,7 +162,7 @@ def build_graphml(flat: nx.MultiDiGraph) -> etree._ElementTree:
     return etree.ElementTree(root)
 
 
-def write_graphml(g: nx.Graph, path: str | os.PathLike) -> None:
+def write_graphml(g: nx.Graph, path: str | os.PathLike, *, flat: nx.MultiDiGraph | None = None) -> None:
     """Write ``g`` as GraphML (UTF-8, named keys, unique edge ids) to ``path``.
 
     Attributes are flattened by :func:`~policykg.graph.export_flat.to_flat_graph`:
@@ -177,6 +177,8 @@ def write_graphml(g: nx.Graph, path: str | os.PathLike) -> None:
         The knowledge graph (``graph/schema.py``); not modified.
     path : str or os.PathLike
         Destination; written atomically.
+    flat : nx.MultiDiGraph, keyword-only
+        ``to_flat_graph(g)`` when the caller has it already (it writes several formats).
 
     See Also
     --------
@@ -192,7 +194,7 @@ def write_graphml(g: nx.Graph, path: str | os.PathLike) -> None:
     >>> '<data key="label">Việt Nam</data>' in path.read_text(encoding="utf-8")
     True
     """
-    tree = build_graphml(to_flat_graph(g))
+    tree = build_graphml(to_flat_graph(g) if flat is None else flat)
     with atomic_open(path, "wb") as fh:
         tree.write(fh, encoding="utf-8", xml_declaration=True)
         fh.write(b"\n")

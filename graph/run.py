@@ -43,6 +43,7 @@ from .build import DEFAULT_EVIDENCE_CAP, build_graph
 from .cache import ExtractionCache, clear_cache, document_key, options_fingerprint, with_doc_id
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
+from .export_flat import to_flat_graph
 from .html import render_html
 from .layout import compute_layout, rank_nodes
 from .resolve import entity_key, resolve
@@ -248,10 +249,11 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
         t0 = time.perf_counter()
         report = dict(report)
         write_merges(staged["merges.csv"], report.pop("merges", []))
-        write_graphml(g, staged["graph.graphml"])
+        flat = to_flat_graph(g)
+        write_graphml(g, staged["graph.graphml"], flat=flat)
         # one layout for Gephi and the page: the same picture, computed once
         positions = compute_layout(g, rank_nodes(g), first=min(len(g), max_nodes))
-        write_gexf(g, staged["graph.gexf"], positions=positions)
+        write_gexf(g, staged["graph.gexf"], positions=positions, flat=flat)
         write_json(g, staged["graph.json"])
         page = render_html(g, staged["graph.html"], title=title, max_nodes=max_nodes, script=script,
                            positions=positions)
