@@ -30,7 +30,7 @@ from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
 from .places import territory_names
 
-__all__ = ["EnglishEntityExtractor", "make_en_entities", "ORG_WORDS", "PERSON_TITLES"]
+__all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "NAME_CONNECTORS", "ORG_WORDS", "PERSON_TITLES"]
 
 ORG_WORDS = frozenset(
     "University Academy Institute Institutes Ministry Department Council Committee Party Office Bank Company "
@@ -52,6 +52,16 @@ _NOT_NAMES = frozenset(
     "Tuesday Wednesday Thursday Friday Saturday Sunday Abstract Keywords E-mail Email Hence However".split()
 )
 _CONNECTORS = r"(?:of|and|for|the|on|de|von|van|der|la|du|al|bin)"
+#: Lower-case words that may stand inside a name (``Committee on Foreign Affairs``, ``Newcastle upon
+#: Tyne``, ``Leonardo da Vinci``); any other lower-case word ends one (``… Prevention warned``).
+NAME_CONNECTORS = frozenset(
+    "of and for the on in at to upon over without against sans am de del della di da das dos do du des la le les "
+    "von van der den zu al el bin ibn y e & a an".split()
+)
+_DATE_WORDS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
 _WORD = r"[A-Z][\w’'\-]*\.?"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECTORS}\s+)*{_WORD})*")
 #: Job and rank words: a capitalised run made of them is a role, not a name.
@@ -73,7 +83,10 @@ class EnglishEntityExtractor(EntityExtractor):
     def candidates(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         cands = self.lexicon_candidates(text, "en")
-        cands += [Candidate(s, e, label, MODEL_PRIORITY) for s, e, label in load_ner("en").predict(text)]
+        for s, e, label in load_ner("en").predict(text):
+            e = end_before_lowercase(text, s, e)
+            if e > s:
+                cands.append(Candidate(s, e, label, MODEL_PRIORITY))
         places = territory_names("en")
         for m in _RUN.finditer(text):
             span = m.group().rstrip(".")
@@ -82,6 +95,8 @@ class EnglishEntityExtractor(EntityExtractor):
             while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_WORDS):  # "The Chinese Academy", "President X"
                 start += len(words[0]) + 1
                 words = words[1:]
+            while len(words) > 2 and words[-1] in _DATE_WORDS and words[-2] in ("on", "in"):  # "… Court on Monday"
+                words = words[:-2]
             if len(words) > 2 and _CAPS_NAME.match(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
                 cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", RULE_PRIORITY))
                 start += len(" ".join(words[:2])) + 1
@@ -116,6 +131,32 @@ class EnglishEntityExtractor(EntityExtractor):
         if _CAPS_NAME.match(span):
             return "PERSON"
         return None
+
+
+def end_before_lowercase(text: str, start: int, end: int) -> int:
+    """The end of the name ``text[start:end]`` before a lower-case word, other than one of
+    :data:`NAME_CONNECTORS`, that capitalised words follow: two names glued by a verb
+    (``… Prevention warned Mexicans``). A lower-case word at the end is the name's head
+    (``Doda district``, ``US army``), and a name written in lower case is left as it is.
+
+    >>> s = "The National Center for Disaster Prevention warned Mexicans to stay away."
+    >>> s[4 : end_before_lowercase(s, 4, 59)]
+    'National Center for Disaster Prevention'
+    >>> [end_before_lowercase(s, 0, len(s)) == len(s) for s in ("Committee on Foreign Affairs", "Doda district")]
+    [True, True]
+    """
+    if not text[start : start + 1].isupper():
+        return end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    kept = start
+    for i, m in enumerate(words):
+        word = m.group()
+        if word.lower() in NAME_CONNECTORS:
+            continue
+        if word.islower() and len(word) > 1 and any(w.group()[0].isupper() for w in words[i + 1 :]):
+            return kept if kept > start else end
+        kept = start + m.end()
+    return end
 
 
 @English.factory(

@@ -88,6 +88,14 @@ EN_CASES = [
     ("Hence, it helps China to elevate overall industry competitiveness.", [("China", "PLACE")]),
     ("The talks were led by President Joe Biden in Vietnam.", [("Joe Biden", "PERSON"), ("Vietnam", "PLACE")]),
     ("Neoliberalism is the ideology of capitalism.", [("Neoliberalism", "TERM"), ("ideology", "TERM"), ("capitalism", "TERM")]),
+    # a verb glued between two names ends the first; a day after "on" is no part of a name (ntrex_dev)
+    ("The National Center for Disaster Prevention warned Mexicans on Saturday to stay away from the volcano.",
+     [("National Center for Disaster Prevention", "ORG")]),
+    ("The defendant is expected to appear before Belfast Magistrates' Court on Monday.",
+     [("Belfast Magistrates' Court", "ORG")]),
+    # lower-case connectors and a lower-case head stay inside
+    ("The Committee on Foreign Affairs met in the Doda district.",
+     [("Committee on Foreign Affairs", "ORG"), ("Doda district", "PLACE")]),
 ]
 
 
