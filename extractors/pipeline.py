@@ -3,7 +3,8 @@
 normalize (offsets kept) → paragraphs → language per paragraph → sentences → the language's
 spaCy pipeline (``kg_entities``) → document-structure rules (:mod:`.structure`: bios,
 bylines, speaker turns, reference lists, glosses, abbreviations), which add and relabel
-mentions and give typed relations → mentions and relations with offsets into the original text.
+mentions and give typed relations → a person's last name alone typed as that person
+(:mod:`.surnames`) → mentions and relations with offsets into the original text.
 A relation's evidence is the sentence (or run of sentences) that states it.
 
 Examples
@@ -26,7 +27,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import spacy
@@ -40,7 +41,8 @@ from .normalize import normalize_document
 from .records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from .segment import split_paragraphs, split_sentences
 from .spacy_models import entity_spans, load_pipeline, merge_entities
-from .structure import find_structure, merge_structure
+from .structure import MergedMention, find_structure, merge_structure
+from .surnames import people_by_last_name
 
 __all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
 
@@ -163,6 +165,7 @@ def process_document(
     found_spans.sort(key=lambda f: (f[0], f[1]))
     existing = [(s, e, label) for s, e, label, *_ in found_spans]
     merged, links = merge_structure(norm, existing, find_structure(mapped, existing))
+    merged = _people_by_last_name(norm, merged, found_spans)
     # document-level statistical terms, only where no other mention already is
     taken = sorted((m.start, m.end) for m in merged)
     terms = [(s, e) for s, e, _ in document_terms(by_lang) if not _overlaps(taken, s, e)]
@@ -209,6 +212,15 @@ def process_document(
         mentions=mentions,
         relations=relations,
     )
+
+
+def _people_by_last_name(text: str, merged: list[MergedMention], found_spans: Sequence[tuple]) -> list[MergedMention]:
+    """:func:`.surnames.people_by_last_name` over the merged mentions; a lexicon concept keeps its type."""
+    retyped = people_by_last_name(text, [(m.start, m.end, m.label) for m in merged])
+    return [
+        replace(m, label=label) if label != m.label and (m.base is None or not found_spans[m.base][5]) else m
+        for m, (_, _, label) in zip(merged, retyped)
+    ]
 
 
 def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
