@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from .places import territory_names
 
-__all__ = ["people_by_last_name", "is_major_place"]
+__all__ = ["people_by_last_name", "is_major_place", "is_place_not_first_name"]
 
 _PARTS = re.compile(r"[\s·•]+")
 #: Kinds of the English gazetteer's places that a last name never stands for.
@@ -52,15 +52,22 @@ def is_major_place(name: str) -> bool:
     return english_gazetteer().places.get(name.lower()) in _MAJOR_KINDS
 
 
-def _opens_with_place(parts: Sequence[str]) -> bool:
-    """Whether a "person" of ``parts`` opens with a place of the English gazetteer that is no first
-    name: a place and what follows it, misread (``Nottingham Momentum``, ``Los Angeles Lakers``)."""
+def is_place_not_first_name(name: str) -> bool:
+    """Whether ``name`` is a place of the English gazetteer of any size, and no first name.
+
+    >>> is_place_not_first_name("Athens"), is_place_not_first_name("Chelsea"), is_place_not_first_name("Kante")
+    (True, False, False)
+    """
     from .vi_gazetteers import english_gazetteer
 
     gazetteer = english_gazetteer()
-    if parts[0].lower() in gazetteer.first:
-        return False
-    return any(" ".join(parts[:k]).lower() in gazetteer.places for k in range(1, min(len(parts), 4)))
+    return name.lower() in gazetteer.places and name.lower() not in gazetteer.first
+
+
+def _opens_with_place(parts: Sequence[str]) -> bool:
+    """Whether a "person" of ``parts`` opens with a place of the English gazetteer that is no first
+    name: a place and what follows it, misread (``Nottingham Momentum``, ``Los Angeles Lakers``)."""
+    return any(is_place_not_first_name(" ".join(parts[:k])) for k in range(1, min(len(parts), 4)))
 
 
 def people_by_last_name(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -48,6 +48,7 @@ from .html import render_html
 from .layout import compute_layout, rank_nodes
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
+from .resolve_types import agree_types
 from .schema import PAGE_MAX_NODES
 from .workers import Settings, Task, extract_all
 
@@ -178,15 +179,19 @@ def build_corpus(
     records.sort(key=lambda r: r.doc_id)
     failed.sort(key=lambda f: f["path"])
 
+    t2 = time.perf_counter()
+    records, retyped = agree_types(records)
+    t_types = time.perf_counter() - t2
     t3 = time.perf_counter()
     g = build_graph(records, evidence_cap=evidence_cap, key=aliases.entity_key if aliases is not None else entity_key)
     timings["assemble"] = time.perf_counter() - t3
     t4 = time.perf_counter()
     g, merges = resolve(g, aliases=aliases, records=records, lexicon_paths=tuple(lexicon_paths), evidence_cap=evidence_cap)
-    timings["resolve"] = time.perf_counter() - t4
+    timings["resolve"] = time.perf_counter() - t4 + t_types
     report = _report(records, found, failed, g, timings)
     report["cache"] = {"used": store is not None, "hits": hits, "extracted": len(records) + len(failed) - hits}
     report["resolution"] = summarize_merges(merges, refused=merges.refused)
+    report["resolution"]["retyped"] = [r.as_dict() for r in retyped]
     report["merges"] = merges
     return g, report
 

@@ -1,0 +1,129 @@
+"""One type for a name across documents that are translations of one another.
+
+Translations filed side by side (``story.en.txt``, ``story.vi.txt``: see
+:mod:`~policykg.graph.resolve_translations`) name the same people, organizations and places.
+Extractors judging each language alone may still type one name two ways (``Reuters`` an
+organization in English and a person in Vietnamese, ``白宫`` a place in one Chinese version and a
+person in the other), and names of different types never merge. Before the graph is built,
+a name written alike (:func:`~policykg.graph.resolve.matching_form`) in two documents or more of
+one translation group, with more than one of the types PERSON, ORG and PLACE, takes the type
+most of its mentions in the group have; on a tie, the type the English version gives it, if
+one; otherwise it is left alone. A country or a large city stays a place, and so does a smaller
+place that is no first name when a version calls it a place and another a person. Lexicon
+concepts and one-character names keep their types.
+Nothing crosses from one group to another: a name is typed by its own story.
+
+Examples
+--------
+>>> from policykg.extractors.records import DocumentRecord, Mention, Sentence
+>>> def doc(name, lang, label):
+...     return DocumentRecord(name, "", "Reuters said.", languages=(lang,), sentences=[Sentence(0, 13, "Reuters said.", lang)],
+...                           mentions=[Mention("Reuters", label, 0, 7, lang, 0)])
+>>> records, retyped = agree_types([doc("s.en.txt", "en", "ORG"), doc("s.vi.txt", "vi", "PERSON")])
+>>> [m.label for r in records for m in r.mentions], [(r.doc, r.surface, r.old, r.new) for r in retyped]
+(['ORG', 'ORG'], [('s.vi.txt', 'Reuters', 'PERSON', 'ORG')])
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from policykg.extractors.records import DocumentRecord
+from policykg.extractors.surnames import is_major_place, is_place_not_first_name
+
+from .resolve import matching_form
+from .resolve_translations import translations
+
+__all__ = ["Retype", "agree_types"]
+
+_TYPES = frozenset({"PERSON", "ORG", "PLACE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Retype:
+    """A mention given its translation group's type: document, name, old and new type, sentence."""
+
+    doc: str
+    surface: str
+    old: str
+    new: str
+    sentence: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"document": self.doc, "name": self.surface, "from": self.old, "to": self.new, "sentence": self.sentence}
+
+
+def _groups(records: list[DocumentRecord]) -> list[list[int]]:
+    """Indexes of ``records`` per translation group of two documents or more."""
+    index = {r.doc_id: i for i, r in enumerate(records)}
+    pairs = translations({r.doc_id: (r.languages or ("",))[0] for r in records})
+    seen: set[str] = set()
+    groups = []
+    for doc in sorted(pairs):
+        if doc not in seen:
+            group = sorted({doc, *pairs[doc]})
+            seen.update(group)
+            groups.append([index[d] for d in group])
+    return groups
+
+
+def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
+    """The type of a name from its documents' votes (one each), ``english`` the English version's
+    type if it has the name, ``form`` the name as written: see the module docstring."""
+    if "PLACE" in votes and (is_major_place(form) or "PERSON" in votes and is_place_not_first_name(form)):
+        # a country or a large city is a place, whatever a version made of it; a smaller place
+        # (Athens, Ayr) is no person unless it is a first name too
+        return "PLACE"
+    (first, n), *rest = votes.most_common()
+    if 2 * n < sum(votes.values()):
+        return None  # no type has half of the documents
+    if rest and rest[0][1] == n:
+        tied = {label for label, k in votes.items() if k == n}
+        return english if english in tied else None
+    return first if english in (None, first) else None
+
+
+def agree_types(records: Iterable[DocumentRecord]) -> tuple[list[DocumentRecord], list[Retype]]:
+    """``records`` with the names of each translation group typed alike (see the module
+    docstring), and one :class:`Retype` per mention whose type changed."""
+    records = list(records)
+    retyped: list[Retype] = []
+    for group in _groups(records):
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        english: dict[str, str] = {}
+        surface: dict[str, str] = {}
+        seen: dict[str, set[str]] = defaultdict(set)  # every type each name has in the group
+        for i in group:
+            labels: dict[str, Counter[str]] = defaultdict(Counter)
+            for m in records[i].mentions:
+                form = matching_form(m.text)
+                if m.label in _TYPES and not m.concept and len(form) >= 2:
+                    labels[form][m.label] += 1
+                    surface.setdefault(form, m.text)
+            for form, counts in labels.items():
+                seen[form].update(counts)
+                (label, n), *rest = counts.most_common()
+                if rest and rest[0][1] == n:
+                    continue  # the document itself is undecided
+                votes[form][label] += 1
+                if (records[i].languages or ("",))[0] == "en":
+                    english[form] = label
+        chosen = {form: _winner(v, english.get(form), surface[form]) for form, v in votes.items()
+                  if len(seen[form]) > 1 and sum(v.values()) > 1}
+        chosen = {form: label for form, label in chosen.items() if label}
+        if not chosen:
+            continue
+        for i in group:
+            rec = records[i]
+            mentions = []
+            for m in rec.mentions:
+                new = chosen.get(matching_form(m.text)) if m.label in _TYPES and not m.concept else None
+                if new and new != m.label:
+                    sentence = rec.sentences[m.sentence].text if 0 <= m.sentence < len(rec.sentences) else ""
+                    retyped.append(Retype(rec.doc_id, m.text, m.label, new, sentence))
+                    m = replace(m, label=new)
+                mentions.append(m)
+            records[i] = replace(rec, mentions=mentions)
+    return records, retyped

@@ -1,0 +1,92 @@
+"""One type for a name across a text's translations (graph/resolve_types.py), on ntrex_dev sentences
+with the types the extractors gave them, and through a build of real files."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.graph.resolve_types import agree_types
+from policykg.graph.run import build_corpus
+
+from test_resolve import record, resolved
+
+NUGGETS_EN = ("Lakers coach Luke Walton has announced that James will play in Sunday's preseason opener against "
+              "the Denver Nuggets in San Diego.")
+NUGGETS_VI = ("Huấn luyện viên của Lakers Luke Walton đã thông báo rằng James sẽ chơi trong trận tiền mùa giải với "
+              "Denver Nuggets vào Chủ nhật tại San Diego.")
+WOODS_EN = ("Inspired duo Tommy Fleetwood and Francesco Molinari led the charge with two victories over a struggling "
+            "Tiger Woods to take their tally so far at Le Golf National to four points.")
+WOODS_VI = ("Bộ đôi Tommy Fleetwood và Francesco Molinari dẫn đầu lợi thế này bằng hai trận thắng Tiger Woods để "
+            "giành thêm 4 điểm trên sân Le Golf National.")
+ATHENS_EN = ("Athens has long insisted that its northern neighbor's name represents a claim on its territory and has "
+             "repeatedly objected to its membership bids for the EU and NATO.")
+ATHENS_VI = ("Athens từ lâu đã khẳng định rằng tên của nước láng giềng phía bắc tương ứng cho chính vùng lãnh thổ của "
+             "mình và đã nhiều lần phản đối việc trở thành thành viên của EU và NATO của nước bạn.")
+
+
+def versions(stem, name, **labels):
+    """Records ``stem.LANG.txt`` naming ``name`` with the label given per language (lang=(sentence, label))."""
+    return [record(f"{stem}.{lang.replace('_', '-')}.txt", [(sentence, lang.replace("_", "-"))], [(name, label, 0)])
+            for lang, (sentence, label) in labels.items()]
+
+
+def types_of(records, name):
+    return {r.doc_id: m.label for r in records for m in r.mentions if m.text == name}
+
+
+CASES = [
+    # (id, records, name, the type every version ends with, or None: left as they were)
+    ("english-breaks-a-tie", versions("reuters.218911", "Denver Nuggets", en=(NUGGETS_EN, "ORG"), vi=(NUGGETS_VI, "PERSON")),
+     "Denver Nuggets", "ORG"),
+    ("majority-with-english", versions("reuters.218923", "Tiger Woods", en=(WOODS_EN, "PERSON"), vi=(WOODS_VI, "PLACE"),
+                                       zh_Hans=("在 Tiger Woods 的比赛中", "PERSON")), "Tiger Woods", "PERSON"),
+    ("english-vetoes-the-others", versions("reuters.218923", "Tiger Woods", en=(WOODS_EN, "ORG"), vi=(WOODS_VI, "PERSON"),
+                                           zh_Hans=("在 Tiger Woods 的比赛中", "PERSON")), "Tiger Woods", None),
+    ("a-city-stays-a-place", versions("rt.com.91337", "Athens", en=(ATHENS_EN, "PERSON"), vi=(ATHENS_VI, "PLACE")),
+     "Athens", "PLACE"),
+    ("no-english-majority", versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hans=("在 Tiger Woods 的比赛中", "PERSON"),
+                                     zh_Hant=("在 Tiger Woods 的比賽中", "PLACE")), "Tiger Woods", "PERSON"),
+    ("no-english-tie", versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hans=("在 Tiger Woods 的比赛中", "PLACE")),
+     "Tiger Woods", None),
+]
+
+
+@pytest.mark.parametrize("case_id,records,name,expected", CASES, ids=[c[0] for c in CASES])
+def test_translations_agree_on_a_type(case_id, records, name, expected):
+    before = types_of(records, name)
+    after_records, retyped = agree_types(records)
+    after = types_of(after_records, name)
+    if expected is None:
+        assert after == before and retyped == []
+    else:
+        assert set(after.values()) == {expected}
+        assert {(r.doc, r.old, r.new) for r in retyped} == {(d, t, expected) for d, t in before.items() if t != expected}
+
+
+def test_documents_that_are_not_translations_keep_their_types():
+    records = [*versions("reuters.218911", "Denver Nuggets", en=(NUGGETS_EN, "ORG")),
+               *versions("other", "Denver Nuggets", vi=(NUGGETS_VI, "PERSON"))]
+    assert agree_types(records) == (records, [])
+
+
+def test_agreed_types_make_one_node():
+    records = versions("reuters.218911", "Denver Nuggets", en=(NUGGETS_EN, "ORG"), vi=(NUGGETS_VI, "PERSON"))
+    g, _ = resolved(agree_types(records)[0])
+    (node,) = [a for _, a in g.nodes(data=True) if "Denver Nuggets" in a["aliases"]]
+    assert node["type"] == "ORG" and len(node["documents"]) == 2
+
+
+def test_a_build_reports_each_retyped_mention(tmp_path):
+    (tmp_path / "story.en.txt").write_text(NUGGETS_EN + "\n\nThe Denver Nuggets won.\n", encoding="utf-8")
+    (tmp_path / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
+    g, report = build_corpus([tmp_path], jobs=1)
+    retyped = report["resolution"]["retyped"]
+    assert all(set(r) == {"document", "name", "from", "to", "sentence"} and r["name"] in r["sentence"] for r in retyped)
+    by_name = {}
+    for _, a in g.nodes(data=True):
+        for name in a["aliases"]:
+            by_name.setdefault(name, set()).add(a["type"])
+    # whatever each extractor said, a name both versions hold has one type in the graph
+    assert all(len(types) == 1 for name, types in by_name.items() if name in NUGGETS_EN and name in NUGGETS_VI)
+    (nuggets,) = [a for _, a in g.nodes(data=True) if "Denver Nuggets" in a["aliases"]]
+    assert sorted(nuggets["documents"]) == ["story.en.txt", "story.vi.txt"]
