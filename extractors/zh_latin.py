@@ -38,7 +38,7 @@ from .structure_roles import ORG_HEADS
 from .structure_roles import ROLE_WORDS as ZH_ROLE_WORDS
 from .zh_segment import default_segmenter
 
-__all__ = ["LATIN_PRIORITY", "PERSON_TITLES", "gloss_label", "has_latin_name", "head_kind", "latin_candidates", "latin_label", "latin_runs", "name_kind"]
+__all__ = ["LATIN_PRIORITY", "PERSON_TITLES", "PLACE_ENDINGS", "gloss_label", "has_latin_name", "head_kind", "latin_candidates", "latin_label", "latin_runs", "name_kind"]
 
 #: Above the Chinese CRF model, whose spans glue Latin names to the Chinese words around them.
 LATIN_PRIORITY = 3
@@ -62,7 +62,8 @@ _PLACE_WORDS = frozenset(
 # simplified Chinese cues around a run
 #: One-character heads such as ``部`` open other words too (``部分``); of those only a few stay.
 _ORG_AFTER = tuple(h for h in ORG_HEADS if len(h) > 1) + ("队", "俱乐部", "乐队", "频道", "网站", "党", "新闻")
-_PLACE_AFTER = ("州", "省", "市", "县", "郡", "镇", "村", "岛", "港", "湾", "河", "湖", "山", "街", "路", "区",
+#: Words that end a place name (simplified).
+PLACE_ENDINGS = ("州", "省", "市", "县", "郡", "镇", "村", "岛", "港", "湾", "河", "湖", "山", "街", "路", "区",
                 "广场", "公园", "机场", "大桥", "海滩", "监狱", "体育场", "球场", "火山", "半岛", "海峡", "沙漠", "峡谷",
                 "平原", "高原", "盆地", "地区", "大街", "大道")
 #: Forms of address and titles written after a person's name (simplified).
@@ -155,7 +156,7 @@ def latin_label(run: str, before: str, after: str) -> str | None:
     after, before = after.lstrip(), before.rstrip()
     if after.startswith(_ORG_AFTER):
         return "ORG"
-    if after.startswith(_PLACE_AFTER):
+    if after.startswith(PLACE_ENDINGS):
         return "PLACE"
     if after.startswith(_PERSON_AFTER) and not _acronym(run):
         return "PERSON"
@@ -178,7 +179,7 @@ def head_kind(word: str) -> str | None:
     >>> head_kind("出版社"), head_kind("火山"), head_kind("米塞斯")
     ('ORG', 'PLACE', None)
     """
-    return "ORG" if word in _ORG_AFTER else "PLACE" if word in _PLACE_AFTER else None
+    return "ORG" if word in _ORG_AFTER else "PLACE" if word in PLACE_ENDINGS else None
 
 
 def name_kind(name: str) -> str | None:
@@ -189,7 +190,7 @@ def name_kind(name: str) -> str | None:
     """
     if name.endswith(_ORG_AFTER):
         return "ORG"
-    return "PLACE" if name.endswith(_PLACE_AFTER) and len(name) >= 3 else None
+    return "PLACE" if name.endswith(PLACE_ENDINGS) and len(name) >= 3 else None
 
 
 def gloss_label(latin: str, after: str, name: str = "", model: str | None = None) -> str:
@@ -212,7 +213,7 @@ def gloss_label(latin: str, after: str, name: str = "", model: str | None = None
         return kind
     if after.startswith(_ORG_AFTER):
         return "ORG"
-    if after.startswith(_PLACE_AFTER):
+    if after.startswith(PLACE_ENDINGS):
         return "PLACE"
     return model if model in ("ORG", "PLACE") else "PERSON"
 

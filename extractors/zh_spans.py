@@ -19,7 +19,7 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - a number with its measure word (``6 场``, ``东南 45 英里``) is no name, and one before a name is
   no part of it (``2017 年 9 月墨西哥`` → ``墨西哥``);
 - a place after a first-level division is a place of its own (``爱荷华州得梅因`` → ``爱荷华州``,
-  ``得梅因``).
+  ``得梅因``), and a country before a common noun is a place alone (``英国美容市场`` → ``英国``).
 
 Offsets are into the simplified analysis text.
 
@@ -38,11 +38,12 @@ from __future__ import annotations
 import re
 
 from .segment import HAN
-from .structure_roles import ROLE_WORDS
-from .zh_latin import PERSON_TITLES, has_latin_name, in_title, latin_runs, title_spans
+from .structure_roles import ORG_HEADS, ROLE_WORDS
+from .places import territory_names
+from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
 
-__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_divisions", "trim_function_words", "trim_title"]
+__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
 _HAN = re.compile(f"[{HAN}]")
@@ -66,6 +67,8 @@ _CONJUNCTIONS = frozenset("和 与 及 同 跟".split())
 _ROLES = frozenset("总统 副总统 总理 首相 国王 女王 主席 外长 总督 州长 市长 部长 国务卿 大使".split())
 _SPACED_SCRIPTS = re.compile(f"[A-Za-z]\\s+[{HAN}]|[{HAN}]\\s+[A-Za-z]")
 _NAME_TAGS = frozenset("ns nr nrt nrfg nt nz".split())
+#: Common nouns that name a part of a country (``中国大陆``).
+_REGION_WORDS = frozenset("大陆 内地 本土 境内 全境 沿海 内陆 北部 南部 东部 西部 中部 边境 领土 领海 海域".split())
 #: Words that follow a person's name without being part of it: roles and forms of address.
 _TITLES = frozenset(ROLE_WORDS) | frozenset(PERSON_TITLES) | _ROLES | {"参议员", "众议员", "警长", "教练", "主教练"}
 
@@ -129,6 +132,24 @@ def trim_title(text: str, start: int, end: int) -> int:
     if len(words) >= 2 and words[-1][0] in _TITLES and end - len(words[-1][0]) - start >= 2:
         return end - len(words[-1][0])
     return end
+
+
+def split_country(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A place span that opens with a country (CLDR) and ends in a common noun that is no part of
+    a place name, cut to the country (``英国美容市场``, ``美国奥赛罗棋`` → ``英国``, ``美国``); other
+    spans stay whole (``美国西海岸``, ``中国大陆``, ``日本东京``).
+
+    >>> [[s[a:b] for a, b in split_country(s, 0, len(s))] for s in ("英国美容市场", "美国西海岸", "中国大陆")]
+    [['英国'], ['美国西海岸'], ['中国大陆']]
+    """
+    words = default_segmenter().tagged(text[start:end])
+    if len(words) < 2 or words[0][0] not in territory_names("zh-Hans"):
+        return [(start, end)]
+    last, tag = words[-1]
+    if tag in ("n", "vn") and last not in _REGION_WORDS and not last.endswith(PLACE_ENDINGS) \
+            and not last.endswith(ORG_HEADS):
+        return [(start, start + len(words[0][0]))]
+    return [(start, end)]
 
 
 def split_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -204,7 +225,8 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
     for a, b, lab in _split_words(text, s, e, label):
         if lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
-        out += [(x, y, lab) for x, y in split_divisions(text, a, b)] if lab == "PLACE" else [(a, b, lab)]
+        out += [(x, y, lab) for p, q in split_divisions(text, a, b) for x, y in split_country(text, p, q)] \
+            if lab == "PLACE" else [(a, b, lab)]
     return out
 
 
