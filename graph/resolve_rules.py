@@ -14,7 +14,8 @@ rule                 what makes two names one                                   
 ``regional``         OpenCC's Taiwan/Hong Kong phrase variants (歐巴馬 / 奥巴马)   no
 ``latin``            Latin names equal without case and marks (Ho Chi Minh)      no
 ``han-viet``         Sino-Vietnamese reading, head first (资本主义 / chủ nghĩa tư bản)  persons only
-``short-form``       a surname or short name and the one full name in a document  one document
+``short-form``       a surname or short name (or the given name of a two-part    one document
+                     foreign name: 皮特 / 皮特·琼斯) and the one full name there
 ``pinyin``           a pinyin reading (宋大伟 / SONG Dawei, 云南 / Yunnan)          yes
 ``transliteration``  similar consonants (拜登 / Biden), best match both ways       aligned documents
 ``homophone``        two Chinese spellings with one pinyin (伯明翰 / 伯明罕)         aligned documents
@@ -228,7 +229,10 @@ def _shortens(short: str, full: str) -> bool:
         return False
     if ps.script == "han":
         tail, whole = (*ps.given, ps.surname), (*pf.given, pf.surname)
-        return whole[-len(tail):] == tail and (len(tail) < len(whole) or bool(pf.initials))
+        if whole[-len(tail):] == tail and (len(tail) < len(whole) or bool(pf.initials)):
+            return True
+        # a given name alone, when a transliterated full name is just given name · surname (皮特·琼斯)
+        return "·" in full and len(whole) == 2 and not pf.initials and tail == whole[:1]
     ws, wf = fold_latin(short).split(), fold_latin(full).split()
     if not ws or len(ws) >= len(wf) or len(ws[-1]) < 2 or _territory(short):
         return False

@@ -38,6 +38,9 @@ BIRMINGHAM_HANS = "英国首相特雷莎·梅于 2018 年 9月 29 日抵达英�
 BIRMINGHAM_HANT = "英國首相特蕾莎·梅在 2018 年 9 月 29 日參加英國伯明罕的保守黨會議。"
 CROMWELL_1 = "But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to rewrite history.\""
 CROMWELL_2 = "John Goldsmith, chairman of the Cromwell Society, said: \"It was inevitable in the present debate.\""
+JONES_1 = "电视主持人霍莉·威洛比退出与皮特·琼斯的生活方式品牌企业达成的价值1100万英镑的协议。"
+JONES_2 = ("据消息人士说，电视金牌女将周二在琼斯位于白金汉郡Marlow的商业帝国举行的一次气氛紧张的会议上承认其新达成的交易，"
+           "皮特当时“大为光火”。")
 NEWPORT_VI_1 = "Theo tin được đưa từ Sở Cảnh Sát Newport, những tên cướp đã lấy đi 26,750 đô la từ một nhân viên ngân hàng Brink."
 NEWPORT_VI_2 = "Bất cứ ai có thông tin về nhân dạng của tình nghi liên quan vui lòng liên hệ Cảnh Sát Newport theo số 859-292-3680."
 
@@ -65,6 +68,9 @@ MERGE_CASES = [
     ("short-form-latin", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
                                  [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Lopez Obrador", "PERSON", 1)])],
      "Andres Manuel Lopez Obrador", "Lopez Obrador", "short-form"),
+    ("short-form-given-name", [record("dm.298595.zh-Hans.txt", [(JONES_1, "zh-Hans"), (JONES_2, "zh-Hans")],
+                                      [("霍莉·威洛比", "PERSON", 0), ("皮特·琼斯", "PERSON", 0), ("皮特", "PERSON", 1)])],
+     "皮特·琼斯", "皮特", "short-form"),
     ("transliteration-translations", story("dm.298759", en=(BARREIRA_EN, [("Paul Barreira", "PERSON")]),
                                            zh_Hans=(BARREIRA_ZH, [("保罗·巴雷拉", "PERSON")])),
      "保罗·巴雷拉", "Paul Barreira", "transliteration"),
@@ -90,6 +96,10 @@ MERGE_CASES = [
 
 APART_CASES = [
     # (id, records, name_a, name_b)
+    ("given-name-of-two-people", [record("dm.298595.zh-Hans.txt", [(JONES_1.replace("霍莉·威洛比", "皮特·威洛比"), "zh-Hans"),
+                                                                  (JONES_2, "zh-Hans")],
+                                         [("皮特·威洛比", "PERSON", 0), ("皮特·琼斯", "PERSON", 0), ("皮特", "PERSON", 1)])],
+     "皮特·琼斯", "皮特"),
     ("truncated-name-is-not-a-short-form", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
                                                    [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Manuel Lopez", "PERSON", 0)])],
      "Andres Manuel Lopez Obrador", "Manuel Lopez"),
@@ -130,7 +140,7 @@ def test_xling_translations_need_agreeing_language_tags():
 
 
 def test_xling_merge_rows_cite_translations():
-    records = MERGE_CASES[3][1]
+    records = next(case[1] for case in MERGE_CASES if case[0] == "transliteration-translations")
     _, merges = resolved(records)
     (row,) = [m for m in merges if m.rule == "transliteration"]
     assert "translations dm.298759.en.txt ~ dm.298759.zh-Hans.txt" in row.detail
