@@ -37,9 +37,9 @@ from __future__ import annotations
 
 import re
 
+from .places import territory_names
 from .segment import HAN
 from .structure_roles import ORG_HEADS, ROLE_WORDS
-from .places import territory_names
 from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
 

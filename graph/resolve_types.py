@@ -6,12 +6,14 @@ Extractors judging each language alone may still type one name two ways (``Reute
 organization in English and a person in Vietnamese, ``白宫`` a place in one Chinese version and a
 person in the other), and names of different types never merge. Before the graph is built,
 a name written alike (:func:`~policykg.graph.resolve.matching_form`) in two documents or more of
-one translation group, with more than one of the types PERSON, ORG and PLACE, takes the type
-most of its mentions in the group have; on a tie, the type the English version gives it, if
-one; otherwise it is left alone. A country or a large city stays a place, and so does a smaller
-place that is no first name when a version calls it a place and another a person. Lexicon
-concepts and one-character names keep their types.
-Nothing crosses from one group to another: a name is typed by its own story.
+one translation group, with more than one of the types PERSON, ORG and PLACE, is given one type
+by vote: each document votes the type most of its mentions of the name have, and the type with
+at least half of the votes wins. The English version (whose extractor types Latin names from
+their own language) breaks a tie, and a type it did not vote for wins nothing; without a winner
+the name is left alone. A country or a large city stays a place, and so does a smaller place
+that is no first name when one version calls it a place and another a person. Lexicon concepts
+and one-character names keep their types. Nothing crosses from one group to another: a name is
+typed by its own story.
 
 Examples
 --------
