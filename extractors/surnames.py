@@ -31,11 +31,23 @@ _PARTS = re.compile(r"[\s·•]+")
 #: Kinds of the English gazetteer's places that a last name never stands for.
 _MAJOR_KINDS = frozenset({"cty", "state", "cont", "cityA"})
 _RETYPED = frozenset({"PLACE", "ORG"})
+_LATIN = re.compile("[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
 def _territories() -> frozenset[str]:
     return frozenset(name for lang in ("en", "zh-Hans", "zh-Hant", "vi") for name in territory_names(lang))
+
+
+def _latin(name: str) -> bool:
+    # the English gazetteer knows Latin names only: Chinese text need not read it
+    return _LATIN.search(name) is not None
+
+
+def _gazetteer():
+    from .vi_gazetteers import english_gazetteer
+
+    return english_gazetteer()
 
 
 def is_major_place(name: str) -> bool:
@@ -47,9 +59,7 @@ def is_major_place(name: str) -> bool:
     """
     if name in _territories():
         return True
-    from .vi_gazetteers import english_gazetteer
-
-    return english_gazetteer().places.get(name.lower()) in _MAJOR_KINDS
+    return _latin(name) and _gazetteer().places.get(name.lower()) in _MAJOR_KINDS
 
 
 def is_place_not_first_name(name: str) -> bool:
@@ -58,9 +68,9 @@ def is_place_not_first_name(name: str) -> bool:
     >>> is_place_not_first_name("Athens"), is_place_not_first_name("Chelsea"), is_place_not_first_name("Kante")
     (True, False, False)
     """
-    from .vi_gazetteers import english_gazetteer
-
-    gazetteer = english_gazetteer()
+    if not _latin(name):
+        return False
+    gazetteer = _gazetteer()
     return name.lower() in gazetteer.places and name.lower() not in gazetteer.first
 
 
