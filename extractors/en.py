@@ -30,7 +30,8 @@ from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
 from .places import territory_names
 
-__all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "NAME_CONNECTORS", "ORG_WORDS", "PERSON_TITLES"]
+__all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "NAME_CONNECTORS", "ORG_WORDS", "PERSON_TITLES",
+           "PLACE_WORDS"]
 
 ORG_WORDS = frozenset(
     "University Academy Institute Institutes Ministry Department Council Committee Party Office Bank Company "
@@ -38,6 +39,13 @@ ORG_WORDS = frozenset(
     "Parliament Assembly Union Federation Corporation Inc Ltd Limited Holdings Foundation Fund Times Post News "
     "Press School College Bureau Administration Army Police Club League Network Board Authority Senate "
     "Society Forum Museum Hospital Airlines Airways Council Cabinet Secretariat Directorate Tribunal".split()
+)
+#: Last (or first) words of place names: a name ending in one is a place (``Evelyn Street``).
+PLACE_WORDS = frozenset(
+    "Plaza Square Street Road Avenue Boulevard Lane Park Bridge River Lake Island Islands Bay Beach Coast Mountain "
+    "Mountains Mount Valley Canyon Desert Peninsula Strait Sea Ocean Gulf Hill Hills Heights Falls Harbor Harbour "
+    "Port Airport Station County Province City Town Village District Punta Playa Calle Río Rio Monte Sierra Isla "
+    "Lago Cerro Colonia Crescent Mews Terrace Gardens Drive Arena Stadium Rim".split()
 )
 PERSON_TITLES = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",
@@ -83,8 +91,13 @@ class EnglishEntityExtractor(EntityExtractor):
     def candidates(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         cands = self.lexicon_candidates(text, "en")
-        for s, e, label in load_ner("en").predict(text):
+        model = load_ner("en")
+        for s, e, label in model.predict(text):
             e = end_before_lowercase(text, s, e)
+            last = text[s:e].split()[-1:]
+            # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
+            if label == "PERSON" and last and last[0] in PLACE_WORDS and not _common_surname(last[0]):
+                label = "PLACE"
             if e > s:
                 cands.append(Candidate(s, e, label, MODEL_PRIORITY))
         places = territory_names("en")
@@ -131,6 +144,11 @@ class EnglishEntityExtractor(EntityExtractor):
         if _CAPS_NAME.match(span):
             return "PERSON"
         return None
+
+
+def _common_surname(word: str) -> bool:
+    """Whether ``word`` is a common English surname (Hill, Park, Lane) by the model's gazetteer."""
+    return load_ner("en").featurizer.last.get(word.lower()) == "a"
 
 
 def end_before_lowercase(text: str, start: int, end: int) -> int:

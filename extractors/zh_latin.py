@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from .base import Candidate
-from .en import ORG_WORDS, ROLE_WORDS
+from .en import ORG_WORDS, PLACE_WORDS, ROLE_WORDS
 from .places import territory_names
 from .segment import HAN
 from .structure_roles import ORG_HEADS
@@ -52,12 +52,6 @@ _NOT_OPENING = frozenset(
     "The A An I In On At For Of And But Or If As By To From With This That These Those It He She We They Mr Mrs Ms Dr "
     "January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday".split()
-)
-_PLACE_WORDS = frozenset(
-    "Plaza Square Street Road Avenue Boulevard Lane Park Bridge River Lake Island Islands Bay Beach Coast Mountain "
-    "Mountains Mount Valley Canyon Desert Peninsula Strait Sea Ocean Gulf Hill Hills Heights Falls Harbor Harbour "
-    "Port Airport Station County Province City Town Village District Punta Playa Calle Río Rio Monte Sierra Isla "
-    "Lago Cerro Colonia Crescent Mews Terrace Gardens Drive Arena Stadium Rim".split()
 )
 # simplified Chinese cues around a run
 #: One-character heads such as ``部`` open other words too (``部分``); of those only a few stay.
@@ -151,7 +145,7 @@ def latin_label(run: str, before: str, after: str) -> str | None:
     words = run.replace("’", "'").split()
     if len(words) >= 2 and any(w.strip(".") in ORG_WORDS for w in words):
         return "ORG"
-    if run in territory_names("en") or any(w in _PLACE_WORDS for w in words[:1] + words[-1:]):
+    if run in territory_names("en") or any(w in PLACE_WORDS for w in words[:1] + words[-1:]):
         return "PLACE"
     after, before = after.lstrip(), before.rstrip()
     if after.startswith(_ORG_AFTER):
@@ -207,7 +201,7 @@ def gloss_label(latin: str, after: str, name: str = "", model: str | None = None
     after = after.lstrip()
     if any(w.strip(".") in ORG_WORDS for w in words):
         return "ORG"
-    if latin in territory_names("en") or any(w in _PLACE_WORDS for w in words):
+    if latin in territory_names("en") or any(w in PLACE_WORDS for w in words):
         return "PLACE"
     if kind := name_kind(name):
         return kind

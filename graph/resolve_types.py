@@ -7,8 +7,9 @@ organization in English and a person in Vietnamese, ``白宫`` a place in one Ch
 person in the other), and names of different types never merge. Before the graph is built,
 a name written alike (:func:`~policykg.graph.resolve.matching_form`) in two documents or more of
 one translation group, with more than one of the types PERSON, ORG and PLACE, is given one type
-by vote: each document votes the type most of its mentions of the name have, and the type with
-at least half of the votes wins. The English version (whose extractor types Latin names from
+by vote: each document votes the type most of its mentions of the name have (the simplified and
+traditional versions vote once together for a Latin name, which one extractor reads alike in
+both), and the type with at least half of the votes wins. The English version (whose extractor types Latin names from
 their own language) breaks a tie, and a type it did not vote for wins nothing; without a winner
 the name is left alone. A country or a large city stays a place, and so does a smaller place
 that is no first name when one version calls it a place and another a person. Lexicon concepts
@@ -36,6 +37,7 @@ from policykg.extractors.records import DocumentRecord
 from policykg.extractors.surnames import is_major_place, is_place_not_first_name
 
 from .resolve import matching_form
+from .resolve_names import HAN_RE
 from .resolve_translations import translations
 
 __all__ = ["Retype", "agree_types"]
@@ -71,6 +73,14 @@ def _groups(records: list[DocumentRecord]) -> list[list[int]]:
     return groups
 
 
+def _voter(language: str, form: str) -> str:
+    """Who votes a name's type in a document of ``language``: the language, except that both
+    Chinese scripts are one voter for a Latin name (one extractor reads it the same way in both)."""
+    if language.startswith("zh") and not HAN_RE.search(form):
+        return "zh"
+    return language
+
+
 def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
     """The type of a name from its documents' votes (one each), ``english`` the English version's
     type if it has the name, ``form`` the name as written: see the module docstring."""
@@ -97,21 +107,22 @@ def agree_types(records: Iterable[DocumentRecord]) -> tuple[list[DocumentRecord]
         english: dict[str, str] = {}
         surface: dict[str, str] = {}
         seen: dict[str, set[str]] = defaultdict(set)  # every type each name has in the group
+        labels: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)  # (name, voter) -> types
         for i in group:
-            labels: dict[str, Counter[str]] = defaultdict(Counter)
+            language = (records[i].languages or ("",))[0]
             for m in records[i].mentions:
                 form = matching_form(m.text)
                 if m.label in _TYPES and not m.concept and len(form) >= 2:
-                    labels[form][m.label] += 1
+                    labels[(form, _voter(language, form))][m.label] += 1
                     surface.setdefault(form, m.text)
-            for form, counts in labels.items():
-                seen[form].update(counts)
-                (label, n), *rest = counts.most_common()
-                if rest and rest[0][1] == n:
-                    continue  # the document itself is undecided
-                votes[form][label] += 1
-                if (records[i].languages or ("",))[0] == "en":
-                    english[form] = label
+        for (form, voter), counts in labels.items():
+            seen[form].update(counts)
+            (label, n), *rest = counts.most_common()
+            if rest and rest[0][1] == n:
+                continue  # the voter itself is undecided
+            votes[form][label] += 1
+            if voter == "en":
+                english[form] = label
         chosen = {form: _winner(v, english.get(form), surface[form]) for form, v in votes.items()
                   if len(seen[form]) > 1 and sum(v.values()) > 1}
         chosen = {form: label for form, label in chosen.items() if label}

@@ -97,6 +97,10 @@ EN_CASES = [
      [("National Center for Disaster Prevention", "ORG")]),
     ("The defendant is expected to appear before Belfast Magistrates' Court on Monday.",
      [("Belfast Magistrates' Court", "ORG")]),
+    # a person is never called "… Street" (ntrex_dev)
+    ("Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages but I would appeal to anyone "
+     "who was in the vicinity of John Street in Birkenhead who saw or heard anything suspicious to contact us.",
+     [("Brian O'Hagan", "PERSON"), ("John Street", "PLACE"), ("Birkenhead", "PLACE")]),
     # lower-case connectors and a lower-case head stay inside
     ("The Committee on Foreign Affairs met in the Doda district.",
      [("Committee on Foreign Affairs", "ORG"), ("Doda district", "PLACE")]),

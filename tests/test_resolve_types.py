@@ -44,8 +44,12 @@ CASES = [
                                            zh_Hans=("在 Tiger Woods 的比赛中", "PERSON")), "Tiger Woods", None),
     ("a-city-stays-a-place", versions("rt.com.91337", "Athens", en=(ATHENS_EN, "PERSON"), vi=(ATHENS_VI, "PLACE")),
      "Athens", "PLACE"),
-    ("no-english-majority", versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hans=("在 Tiger Woods 的比赛中", "PERSON"),
-                                     zh_Hant=("在 Tiger Woods 的比賽中", "PLACE")), "Tiger Woods", "PERSON"),
+    ("no-english-majority", [*versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hant=("在 Tiger Woods 的比賽中", "PLACE")),
+                             record("story.zh-Hans.txt", [("在 Tiger Woods 的比赛中", "zh-Hans"), ("Tiger Woods 赢了", "zh-Hans")],
+                                    [("Tiger Woods", "PERSON", 0), ("Tiger Woods", "PERSON", 1)])], "Tiger Woods", "PERSON"),
+    # one extractor reads a Latin name in both Chinese scripts: they vote once, and tie with Vietnamese
+    ("chinese-scripts-vote-once", versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hans=("在 Tiger Woods 的比赛中", "PLACE"),
+                                           zh_Hant=("在 Tiger Woods 的比賽中", "PLACE")), "Tiger Woods", None),
     ("no-english-tie", versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hans=("在 Tiger Woods 的比赛中", "PLACE")),
      "Tiger Woods", None),
 ]
