@@ -6,12 +6,16 @@ so any merge listed in ``merges.csv`` can be undone and the next build honours i
     # action,NAME_A,NAME_B[,TYPE]
     merge,宋大伟,Song Dawei,PERSON
     never,K.波兰尼,M.波兰尼
+    type,CNN,ORG
 
 Names are compared in :func:`~policykg.graph.resolve.matching_form` (case, width and Chinese
 script do not matter). A ``merge`` joins the nodes holding the two names when they have the
 same type (``TYPE`` limits it to one type). A ``never`` keeps them apart, even when the
-builder would have given them one key (国务院 / 國務院, 越南 / Việt Nam). The same rules can be
-written in YAML (``.yaml``/``.yml``) as a list of one-key mappings: ``- merge: [宋大伟, Song Dawei, PERSON]``.
+builder would have given them one key (国务院 / 國務院, 越南 / Việt Nam). A ``type`` row gives every
+mention of a name that type, in every document, whatever the extractors and the translations'
+vote (:mod:`~policykg.graph.resolve_types`) said. The same rules can be written in YAML
+(``.yaml``/``.yml``) as a list of one-key mappings: ``- merge: [宋大伟, Song Dawei, PERSON]``,
+``- type: [CNN, ORG]``.
 
 Examples
 --------
@@ -22,7 +26,7 @@ Examples
 ...     parse_aliases("merg,a,b\\n", source="aliases.csv")
 ... except AliasFileError as exc:
 ...     print(exc)
-[E101] aliases.csv:1: unknown action 'merg'. Write `merge,NAME_A,NAME_B[,TYPE]` or `never,NAME_A,NAME_B`.
+[E101] aliases.csv:1: unknown action 'merg'. Write `merge,NAME_A,NAME_B[,TYPE]`, `never,NAME_A,NAME_B` or `type,NAME,TYPE`.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from .schema import NODE_TYPES
 
 __all__ = ["AliasFileError", "AliasRow", "AliasTable", "parse_aliases", "read_aliases"]
 
-_FIX = "Write `merge,NAME_A,NAME_B[,TYPE]` or `never,NAME_A,NAME_B`."
+_FIX = "Write `merge,NAME_A,NAME_B[,TYPE]`, `never,NAME_A,NAME_B` or `type,NAME,TYPE`."
 
 
 class AliasFileError(ValueError):
@@ -51,7 +55,8 @@ class AliasFileError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class AliasRow:
-    """One rule of the alias file: ``action`` is ``merge`` or ``never``; ``type`` may be empty."""
+    """One rule of the alias file: ``action`` is ``merge``, ``never`` or ``type``; ``type`` may be
+    empty for a merge; a ``type`` row has one name, ``a``, and ``b`` empty."""
 
     action: str
     a: str
@@ -112,6 +117,15 @@ class AliasTable:
         """The ``never`` rows, in file order."""
         return [r for r in self.rows if r.action == "never"]
 
+    @property
+    def types(self) -> dict[str, AliasRow]:
+        """The ``type`` rows by the name's :func:`~policykg.graph.resolve.matching_form`.
+
+        >>> parse_aliases("type,cnn,ORG\\n").types["cnn"].type
+        'ORG'
+        """
+        return {matching_form(r.a): r for r in self.rows if r.action == "type"}
+
     def _possible_keys(self, name: str, label: str) -> set[tuple[str, str]]:
         keys = {(label, matching_form(name))}
         code = territory_code(name)
@@ -161,8 +175,10 @@ class AliasTable:
 def _check_row(fields: list[str], line: int, source: str) -> AliasRow:
     fields = [f.strip() for f in fields]
     action = fields[0].casefold()
-    if action not in ("merge", "never"):
+    if action not in ("merge", "never", "type"):
         raise AliasFileError(f"[E101] {source}:{line}: unknown action {fields[0]!r}. {_FIX}")
+    if action == "type":
+        return _check_type_row(fields, line, source)
     if len(fields) < 3 or not fields[1] or not fields[2]:
         raise AliasFileError(f"[E102] {source}:{line}: {action} needs two names. {_FIX}")
     if len(fields) > (4 if action == "merge" else 3) and any(fields[4 if action == "merge" else 3:]):
@@ -175,6 +191,17 @@ def _check_row(fields: list[str], line: int, source: str) -> AliasRow:
     if _exact(fields[1]) == _exact(fields[2]):
         raise AliasFileError(f"[E105] {source}:{line}: both names are {fields[1]!r}; give two different names.")
     return AliasRow(action, fields[1], fields[2], type_, line, source)
+
+
+def _check_type_row(fields: list[str], line: int, source: str) -> AliasRow:
+    if len(fields) < 3 or not fields[1] or not fields[2]:
+        raise AliasFileError(f"[E102] {source}:{line}: type needs a name and a type. {_FIX}")
+    if any(fields[3:]):
+        raise AliasFileError(f"[E103] {source}:{line}: too many fields for type. {_FIX} "
+                             "Quote names that contain a comma.")
+    if fields[2].upper() not in NODE_TYPES:
+        raise AliasFileError(f"[E104] {source}:{line}: unknown type {fields[2]!r}; use one of {', '.join(NODE_TYPES)}.")
+    return AliasRow("type", fields[1], "", fields[2].upper(), line, source)
 
 
 def _csv_rows(text: str, source: str) -> Iterable[tuple[int, list[str]]]:
@@ -199,20 +226,21 @@ def _yaml_rows(text: str, source: str) -> Iterable[tuple[int, list[str]]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
         raise AliasFileError(f"[E107] {source}:{line}: not valid YAML ({getattr(exc, 'problem', exc)}). "
-                             "Each item is `- merge: [NAME_A, NAME_B, TYPE]` or `- never: [NAME_A, NAME_B]`.") from None
+                             "Each item is `- merge: [NAME_A, NAME_B, TYPE]`, `- never: [NAME_A, NAME_B]` or `- type: [NAME, TYPE]`.") from None
     if root is None:
         return
     if not isinstance(root, yaml.SequenceNode):
         raise AliasFileError(f"[E107] {source}:{root.start_mark.line + 1}: the file must be a list. "
-                             "Each item is `- merge: [NAME_A, NAME_B, TYPE]` or `- never: [NAME_A, NAME_B]`.")
+                             "Each item is `- merge: [NAME_A, NAME_B, TYPE]`, `- never: [NAME_A, NAME_B]` or "
+                             "`- type: [NAME, TYPE]`.")
     for item in root.value:
         line = item.start_mark.line + 1
         ok = (isinstance(item, yaml.MappingNode) and len(item.value) == 1
               and isinstance(item.value[0][1], yaml.SequenceNode)
               and all(isinstance(v, yaml.ScalarNode) for v in item.value[0][1].value))
         if not ok:
-            raise AliasFileError(f"[E107] {source}:{line}: expected `- merge: [NAME_A, NAME_B, TYPE]` "
-                                 "or `- never: [NAME_A, NAME_B]`.")
+            raise AliasFileError(f"[E107] {source}:{line}: expected `- merge: [NAME_A, NAME_B, TYPE]`, "
+                                 "`- never: [NAME_A, NAME_B]` or `- type: [NAME, TYPE]`.")
         key, seq = item.value[0]
         yield line, [str(key.value), *(str(v.value) for v in seq.value)]
 
@@ -225,13 +253,20 @@ def parse_aliases(text: str, *, source: str = "aliases.csv", fmt: str | None = N
     ------
     AliasFileError
         For an unknown action, a missing name, an unknown type, a row naming one name twice,
-        or a pair that is both merged and kept apart; the message names ``source:line``.
+        a pair that is both merged and kept apart, or a name given two types; the message
+        names ``source:line``.
     """
     fmt = fmt or ("yaml" if source.lower().endswith((".yaml", ".yml")) else "csv")
     raw = _yaml_rows(text, source) if fmt == "yaml" else _csv_rows(text, source)
     rows = [_check_row(fields, line, source) for line, fields in raw]
+    typed: dict[str, AliasRow] = {}
+    for row in (r for r in rows if r.action == "type"):
+        other = typed.setdefault(matching_form(row.a), row)
+        if other.type != row.type:
+            raise AliasFileError(f"[E109] {source}:{row.line}: {row.a!r} is given type {row.type} here and "
+                                 f"{other.type} on line {other.line}; delete one of the two rows.")
     seen: dict[frozenset[str], AliasRow] = {}
-    for row in rows:
+    for row in (r for r in rows if r.action != "type"):
         pair = frozenset(row.forms()[:2])
         other = seen.get(pair)
         if other is not None and other.action != row.action:

@@ -14,7 +14,8 @@ their own language) breaks a tie, and a type it did not vote for wins nothing; w
 the name is left alone. A country or a large city stays a place, and so does a smaller place
 that is no first name when one version calls it a place and another a person. Lexicon concepts
 and one-character names keep their types. Nothing crosses from one group to another: a name is
-typed by its own story.
+typed by its own story. The ``type`` rows of the user's alias file (``type,CNN,ORG``) win over
+the vote, in every document.
 
 Examples
 --------
@@ -30,7 +31,7 @@ Examples
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from policykg.extractors.records import DocumentRecord
@@ -47,16 +48,35 @@ _TYPES = frozenset({"PERSON", "ORG", "PLACE"})
 
 @dataclass(frozen=True, slots=True)
 class Retype:
-    """A mention given its translation group's type: document, name, old and new type, sentence."""
+    """A mention given another type: document, name, old and new type, sentence, and why
+    (``translations``, or the alias-file row ``file:line``)."""
 
     doc: str
     surface: str
     old: str
     new: str
     sentence: str
+    by: str = "translations"
 
     def as_dict(self) -> dict[str, str]:
-        return {"document": self.doc, "name": self.surface, "from": self.old, "to": self.new, "sentence": self.sentence}
+        return {"document": self.doc, "name": self.surface, "from": self.old, "to": self.new,
+                "sentence": self.sentence, "by": self.by}
+
+
+def _relabel(records: list[DocumentRecord], i: int, new_types: Mapping[str, tuple[str, str]],
+             labels: frozenset[str] | None, retyped: list[Retype]) -> None:
+    """Give the mentions of ``records[i]`` whose name is in ``new_types`` (matching form → (type,
+    why)) that type, those with a label in ``labels`` only (``None``: every label)."""
+    rec = records[i]
+    mentions = []
+    for m in rec.mentions:
+        new, why = new_types.get(matching_form(m.text), (None, ""))
+        if new and new != m.label and (labels is None or m.label in labels and not m.concept):
+            sentence = rec.sentences[m.sentence].text if 0 <= m.sentence < len(rec.sentences) else ""
+            retyped.append(Retype(rec.doc_id, m.text, m.label, new, sentence, why))
+            m = replace(m, label=new)
+        mentions.append(m)
+    records[i] = replace(rec, mentions=mentions)
 
 
 def _groups(records: list[DocumentRecord]) -> list[list[int]]:
@@ -97,11 +117,21 @@ def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
     return first if english in (None, first) else None
 
 
-def agree_types(records: Iterable[DocumentRecord]) -> tuple[list[DocumentRecord], list[Retype]]:
+def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str, str]] | None = None,
+                ) -> tuple[list[DocumentRecord], list[Retype]]:
     """``records`` with the names of each translation group typed alike (see the module
-    docstring), and one :class:`Retype` per mention whose type changed."""
+    docstring), and one :class:`Retype` per mention whose type changed.
+
+    ``fixed`` maps names (:func:`~policykg.graph.resolve.matching_form`) to ``(type, why)``: the
+    ``type`` rows of the user's alias file, given to every mention of those names in every
+    document first; the vote leaves them alone.
+    """
     records = list(records)
     retyped: list[Retype] = []
+    fixed = dict(fixed or {})
+    if fixed:
+        for i in range(len(records)):
+            _relabel(records, i, fixed, None, retyped)
     for group in _groups(records):
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         english: dict[str, str] = {}
@@ -125,18 +155,7 @@ def agree_types(records: Iterable[DocumentRecord]) -> tuple[list[DocumentRecord]
                 english[form] = label
         chosen = {form: _winner(v, english.get(form), surface[form]) for form, v in votes.items()
                   if len(seen[form]) > 1 and sum(v.values()) > 1}
-        chosen = {form: label for form, label in chosen.items() if label}
-        if not chosen:
-            continue
-        for i in group:
-            rec = records[i]
-            mentions = []
-            for m in rec.mentions:
-                new = chosen.get(matching_form(m.text)) if m.label in _TYPES and not m.concept else None
-                if new and new != m.label:
-                    sentence = rec.sentences[m.sentence].text if 0 <= m.sentence < len(rec.sentences) else ""
-                    retyped.append(Retype(rec.doc_id, m.text, m.label, new, sentence))
-                    m = replace(m, label=new)
-                mentions.append(m)
-            records[i] = replace(rec, mentions=mentions)
+        chosen = {form: (label, "translations") for form, label in chosen.items() if label and form not in fixed}
+        for i in group if chosen else ():
+            _relabel(records, i, chosen, _TYPES, retyped)
     return records, retyped

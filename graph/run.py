@@ -180,7 +180,8 @@ def build_corpus(
     failed.sort(key=lambda f: f["path"])
 
     t2 = time.perf_counter()
-    records, retyped = agree_types(records)
+    fixed = {form: (row.type, row.where) for form, row in aliases.types.items()} if aliases is not None else None
+    records, retyped = agree_types(records, fixed)
     t_types = time.perf_counter() - t2
     t3 = time.perf_counter()
     g = build_graph(records, evidence_cap=evidence_cap, key=aliases.entity_key if aliases is not None else entity_key)

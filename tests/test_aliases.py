@@ -17,6 +17,10 @@ MALFORMED = [
     ("merge,a,b,PEOPLE\n", "[E104] aliases.csv:1: unknown type 'PEOPLE'; use one of PERSON, ORG, PLACE, WORK, TERM or leave it out."),
     ("merge,國務院,國務院\n", "[E105] aliases.csv:1: both names are '國務院'; give two different names."),
     ("merge,a,b\n\nnever,b,a\n", "[E108] aliases.csv:3: 'b' and 'a' are both merged and kept apart (see line 1); delete one of the two rows."),
+    ("type,CNN\n", "[E102] aliases.csv:1: type needs a name and a type."),
+    ("type,CNN,ORG,PLACE\n", "[E103] aliases.csv:1: too many fields for type."),
+    ("type,CNN,CHANNEL\n", "[E104] aliases.csv:1: unknown type 'CHANNEL'; use one of PERSON, ORG, PLACE, WORK, TERM."),
+    ("type,CNN,ORG\ntype,cnn,PLACE\n", "[E109] aliases.csv:2: 'cnn' is given type PLACE here and ORG on line 1; delete one of the two rows."),
 ]
 
 
@@ -34,13 +38,20 @@ def test_aliases_csv_header_comments_quotes():
         ("merge", "Lee, Kai-Fu", "李开复", "PERSON", 3), ("never", "K.波兰尼", "M.波兰尼", "", 5)]
 
 
+def test_aliases_type_rows():
+    table = parse_aliases("type,CNN,org\nmerge,宋大伟,Song Dawei\ntype,國務院,ORG\n")
+    assert {form: (r.type, r.line) for form, r in table.types.items()} == {"cnn": ("ORG", 1), "国务院": ("ORG", 3)}
+    assert [r.action for r in table.merges] == ["merge"] and table.never == []
+
+
 def test_aliases_yaml(tmp_path):
     pytest.importorskip("yaml")
     path = tmp_path / "aliases.yaml"
-    path.write_text("- merge: [宋大伟, Song Dawei, PERSON]\n- never: [K.波兰尼, M.波兰尼]\n", encoding="utf-8")
+    path.write_text("- merge: [宋大伟, Song Dawei, PERSON]\n- never: [K.波兰尼, M.波兰尼]\n- type: [CNN, ORG]\n",
+                    encoding="utf-8")
     table = read_aliases(path)
     assert [(r.action, r.a, r.b, r.type, r.line) for r in table.rows] == [
-        ("merge", "宋大伟", "Song Dawei", "PERSON", 1), ("never", "K.波兰尼", "M.波兰尼", "", 2)]
+        ("merge", "宋大伟", "Song Dawei", "PERSON", 1), ("never", "K.波兰尼", "M.波兰尼", "", 2), ("type", "CNN", "", "ORG", 3)]
     path.write_text("- merge: [a, b]\n- never: {a: b}\n", encoding="utf-8")
     with pytest.raises(AliasFileError, match=r"aliases.yaml:2: expected `- merge: \[NAME_A, NAME_B, TYPE\]`"):
         read_aliases(path)

@@ -70,7 +70,7 @@ def test_explain_build_with_malformed_alias_file_exits_2(tmp_path):
     result = CliRunner().invoke(main, ["build", "-o", str(tmp_path / "out"), "--aliases", str(bad), "-q"])
     assert result.exit_code == 2
     assert result.output == (f"kg: [E102] {bad}:2: merge needs two names. "
-                             "Write `merge,NAME_A,NAME_B[,TYPE]` or `never,NAME_A,NAME_B`.\n")
+                             "Write `merge,NAME_A,NAME_B[,TYPE]`, `never,NAME_A,NAME_B` or `type,NAME,TYPE`.\n")
 
 
 def test_explain_real_build_writes_merges_csv_and_honours_aliases(tmp_path):

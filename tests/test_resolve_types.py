@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from policykg.graph.resolve_types import agree_types
+from policykg.graph.aliases import read_aliases
 from policykg.graph.run import build_corpus
 
 from test_resolve import record, resolved
@@ -85,7 +86,8 @@ def test_a_build_reports_each_retyped_mention(tmp_path):
     (tmp_path / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
     g, report = build_corpus([tmp_path], jobs=1)
     retyped = report["resolution"]["retyped"]
-    assert all(set(r) == {"document", "name", "from", "to", "sentence"} and r["name"] in r["sentence"] for r in retyped)
+    assert all(set(r) == {"document", "name", "from", "to", "sentence", "by"} and r["name"] in r["sentence"]
+               for r in retyped)
     by_name = {}
     for _, a in g.nodes(data=True):
         for name in a["aliases"]:
@@ -94,3 +96,19 @@ def test_a_build_reports_each_retyped_mention(tmp_path):
     assert all(len(types) == 1 for name, types in by_name.items() if name in NUGGETS_EN and name in NUGGETS_VI)
     (nuggets,) = [a for _, a in g.nodes(data=True) if "Denver Nuggets" in a["aliases"]]
     assert sorted(nuggets["documents"]) == ["story.en.txt", "story.vi.txt"]
+
+
+def test_an_alias_file_type_row_wins_over_the_vote_in_every_document(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.en.txt").write_text(NUGGETS_EN + "\n", encoding="utf-8")
+    (corpus / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
+    (corpus / "notes.txt").write_text("The Denver Nuggets won again.\n", encoding="utf-8")
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("type,denver nuggets,PLACE\n", encoding="utf-8")
+    g, report = build_corpus([corpus], jobs=1, aliases=read_aliases(aliases))
+    (node,) = [a for _, a in g.nodes(data=True) if "Denver Nuggets" in a["aliases"]]
+    assert node["type"] == "PLACE" and sorted(node["documents"]) == ["notes.txt", "story.en.txt", "story.vi.txt"]
+    retyped = [r for r in report["resolution"]["retyped"] if r["name"] == "Denver Nuggets"]
+    # the extractors call it an organization (en) or a person (vi): the alias row retypes each, the vote none
+    assert retyped and all(r["to"] == "PLACE" and r["by"] == f"{aliases}:1" for r in retyped)
