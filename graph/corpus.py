@@ -25,7 +25,7 @@ from pathlib import Path
 
 from policykg.extractors.readers import SUPPORTED_SUFFIXES, displayable
 
-__all__ = ["InputFile", "Skipped", "Discovery", "discover", "InputPathError"]
+__all__ = ["InputFile", "Skipped", "Discovery", "discover", "is_output_folder", "InputPathError"]
 
 
 class InputPathError(ValueError):
@@ -68,6 +68,25 @@ def _doc_id(path: Path, root: Path) -> str:
     return displayable(path.relative_to(root).as_posix())
 
 
+#: Files every build writes: a folder holding them is a build's output, not documents.
+_OUTPUT_MARKERS = ("build-report.json", "graph.json")
+_OUTPUT_REASON = "a policy-kg output folder (it holds build-report.json and graph.json), not read"
+
+
+def is_output_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds a build's outputs (its ``graph.html`` is no document of the corpus).
+
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> before = is_output_folder(d)
+    >>> for name in _OUTPUT_MARKERS:
+    ...     _ = (d / name).write_text("{}")
+    >>> before, is_output_folder(d)
+    (False, True)
+    """
+    return all((folder / name).is_file() for name in _OUTPUT_MARKERS)
+
+
 def _walk(root: Path, found: Discovery) -> list[tuple[Path, str]]:
     """The files under the folder ``root`` as ``(path, doc id)``; linked and unlistable folders go to ``found.skipped``."""
 
@@ -77,12 +96,19 @@ def _walk(root: Path, found: Discovery) -> list[tuple[Path, str]]:
         found.skipped.append(Skipped(where + "/", f"folder cannot be listed: {error.strerror or error}"))
 
     candidates = []
+    if is_output_folder(root):
+        found.skipped.append(Skipped(displayable(str(root)) + "/", _OUTPUT_REASON))
+        return candidates
     for dirpath, dirnames, filenames in os.walk(root, onerror=unlisted, followlinks=False):
         here = Path(dirpath)
         for name in sorted(d for d in dirnames if (here / d).is_symlink() and not d.startswith(".")):
             found.skipped.append(Skipped(_doc_id(here / name, root) + "/",
                                          "link to a folder, not followed (give the folder itself to read it)"))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink())
+        outputs = {d for d in dirnames if not d.startswith(".") and is_output_folder(here / d)}
+        for name in sorted(outputs):
+            found.skipped.append(Skipped(_doc_id(here / name, root) + "/", _OUTPUT_REASON))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (here / d).is_symlink()
+                             and d not in outputs)
         candidates += [(here / name, _doc_id(here / name, root)) for name in sorted(filenames)]
     return candidates
 

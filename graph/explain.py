@@ -1,4 +1,5 @@
-"""Why a node holds the names it holds: its rows of ``merges.csv``, read beside ``graph.json``.
+"""Why a node holds the names it holds: its rows of ``merges.csv``, read beside ``graph.json``, and
+the mentions of its names given another type (``build-report.json``).
 
 Examples
 --------
@@ -23,6 +24,7 @@ SONG Dawei (PERSON, n45a262496113): 2 names, 1 document
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +52,8 @@ class Explanation:
     aliases: tuple[str, ...]
     documents: int
     rows: tuple[Merge, ...]
+    #: ``build-report.json``'s ``resolution.retyped`` entries for this node's names
+    retyped: tuple[dict, ...] = ()
 
     def render(self) -> str:
         """The explanation as lines of text (see the module example)."""
@@ -64,10 +68,14 @@ class Explanation:
         for alias in self.aliases:
             if alias not in explained:
                 lines.append(f"  {alias}  [extracted] no merge recorded for this name")
+        for r in self.retyped:
+            lines.append(f"  {r['name']}: {r['from']} -> {r['to']} in {r['document']}  [{r['by']}]")
         if self.rows:
             first = next((r for r in self.rows if r.rule not in ("spelling",)), self.rows[0])
             lines.append(f"  to undo: add `never,{first.surface_a},{first.surface_b}` to an alias file and rebuild "
                          "with `kg build --aliases FILE`")
+        if self.retyped:
+            lines.append(f"  to fix the type: add `type,{self.retyped[0]['name']},TYPE` to an alias file and rebuild")
         return "\n".join(lines)
 
 
@@ -92,8 +100,10 @@ def _surname_of(aliases: list[str], name: str) -> bool:
                for a in aliases)
 
 
-def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str) -> list[Explanation]:
-    """Every node of ``g`` holding ``name`` (case, script and marks aside), with its merge rows.
+def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str, retyped: list[dict] = ()) -> list[Explanation]:
+    """Every node of ``g`` holding ``name`` (case, script and marks aside), with its merge rows and
+    the mentions of its names given another type (``retyped``: the build report's
+    ``resolution.retyped``).
 
     A surname alone (鲍威尔) finds the people it ends (O.鲍威尔, kept apart from H.鲍尔 by design)
     when no node holds it as a whole name.
@@ -106,7 +116,8 @@ def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str) -> list[Explanat
     nodes = sorted(g.nodes(data=True), key=lambda x: -int(x[1].get("mentions") or 0))
     for test in (_holds, _surname_of):
         found = [Explanation(n, attrs.get("label", ""), attrs.get("type", ""), tuple(aliases),
-                             len(attrs.get("documents") or []), tuple(m for m in merges if m.kept_id == n))
+                             len(attrs.get("documents") or []), tuple(m for m in merges if m.kept_id == n),
+                             tuple(r for r in retyped if r.get("to") == attrs.get("type") and _holds(aliases, r["name"])))
                  for n, attrs in nodes
                  if test(aliases := list(attrs.get("aliases") or [attrs.get("label", "")]), name)]
         if found:
@@ -134,4 +145,7 @@ def explain_name(name: str, out_dir: str | Path = "output") -> str:
         raise FileNotFoundError(f"{graph_path} does not exist. Build first: `kg build -o {out}`.")
     g = read_json(graph_path)
     merges = read_merges(out / "merges.csv")
-    return "\n\n".join(e.render() for e in explain(g, merges, name))
+    report = out / "build-report.json"
+    retyped = json.loads(report.read_text(encoding="utf-8")).get("resolution", {}).get("retyped", []) \
+        if report.exists() else []
+    return "\n\n".join(e.render() for e in explain(g, merges, name, retyped))

@@ -122,6 +122,20 @@ def test_cli_build_strict_fails_on_any_bad_file(tmp_path):
     assert (tmp_path / "out" / "graph.graphml").exists()
 
 
+def test_cli_build_twice_into_a_folder_inside_the_corpus_reads_no_output(tmp_path):
+    shutil.copy(default_seed_dir() / SEEDS[3], tmp_path / "good.txt")
+    args = ["build", str(tmp_path), "-o", str(tmp_path / "output"), "-q"]
+    first = CliRunner().invoke(main, args)
+    graph = (tmp_path / "output" / "graph.json").read_bytes()
+    second = CliRunner().invoke(main, args)
+    assert first.exit_code == second.exit_code == 0
+    report = json.loads((tmp_path / "output" / "build-report.json").read_text(encoding="utf-8"))
+    assert [d["id"] for d in report["per_document"]] == ["good.txt"]  # not output/graph.html, output/README.md
+    assert {"path": "output/", "reason": "a policy-kg output folder (it holds build-report.json and graph.json), "
+            "not read"} in report["documents"]["skipped"]
+    assert (tmp_path / "output" / "graph.json").read_bytes() == graph
+
+
 def test_cli_build_nothing_built_exits_1(tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out")])
