@@ -3,10 +3,12 @@ with the types the extractors gave them, and through a build of real files."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from policykg.graph.resolve_types import agree_types
 from policykg.graph.aliases import read_aliases
+from policykg.graph.resolve_types import agree_types
 from policykg.graph.run import build_corpus
 
 from test_resolve import record, resolved
@@ -112,3 +114,24 @@ def test_an_alias_file_type_row_wins_over_the_vote_in_every_document(tmp_path):
     retyped = [r for r in report["resolution"]["retyped"] if r["name"] == "Denver Nuggets"]
     # the extractors call it an organization (en) or a person (vi): the alias row retypes each, the vote none
     assert retyped and all(r["to"] == "PLACE" and r["by"] == f"{aliases}:1" for r in retyped)
+
+
+def test_kg_explain_shows_a_retyped_name_and_the_fix(tmp_path):
+    from click.testing import CliRunner
+
+    from policykg.graph.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "story.en.txt").write_text(NUGGETS_EN + "\n", encoding="utf-8")
+    (corpus / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-q"]).exit_code == 0
+    retyped = json.loads((out / "build-report.json").read_text(encoding="utf-8"))["resolution"]["retyped"]
+    result = CliRunner().invoke(main, ["explain", "Denver Nuggets", "-o", str(out)])
+    assert result.exit_code == 0
+    mine = [r for r in retyped if r["name"] == "Denver Nuggets"]
+    assert mine  # the Vietnamese extractor calls the team a person; the vote makes it the English ORG
+    for r in mine:
+        assert f"Denver Nuggets: {r['from']} -> {r['to']} in {r['document']}  [translations]" in result.output
+    assert "to fix the type: add `type,Denver Nuggets,TYPE`" in result.output
