@@ -2,7 +2,10 @@
 
 The seeds' paragraphs are grouped by detected language; each group is repeated until the whole
 text reaches ``--mb`` megabytes (UTF-8), then run through the language's ``kg_entities`` pipeline
-paragraph by paragraph, as a build does. ``jieba.lcut`` runs over the same Chinese text.
+paragraph by paragraph, as a build does. ``jieba.lcut`` runs over the same Chinese text. Last,
+the whole per-document extraction (:func:`~policykg.extractors.pipeline.process_document`) over
+the five seeds, the fastest of five passes: a figure that moves less than the others when the
+machine is shared.
 
     python benchmarks/speed.py            # ~5 MB
     python benchmarks/speed.py --mb 1
@@ -18,7 +21,7 @@ import jieba
 
 from policykg.extractors.langid import detect_paragraph_languages
 from policykg.extractors.normalize import normalize_document
-from policykg.extractors.pipeline import EXTRACTED_LANGS, get_nlp
+from policykg.extractors.pipeline import EXTRACTED_LANGS, get_nlp, process_document
 from policykg.graph.cli import default_seed_dir
 
 
@@ -63,7 +66,23 @@ def main(argv: list[str] | None = None) -> int:
             lcut = chars / (time.perf_counter() - t1)
             line += f"  {lcut:>18,.0f}  {lcut / (chars / seconds):.1f}x"
         print(line)
+    print(f"whole documents (process_document: structure rules, surnames, keywords too), best of 5: "
+          f"{whole_seeds_seconds():.2f} s for the {len(list(default_seed_dir().glob('*.txt')))} seeds")
     return 0
+
+
+def whole_seeds_seconds(rounds: int = 5) -> float:
+    """The fastest of ``rounds`` passes of :func:`process_document` over every seed, models loaded."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(default_seed_dir().glob("*.txt"))]
+    for text in texts:
+        process_document(text, "warm-up.txt")
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for text in texts:
+            process_document(text, "seed.txt")
+        best = min(best, time.perf_counter() - t0)
+    return best
 
 
 if __name__ == "__main__":
