@@ -3,11 +3,13 @@
 News names a person in full once and by the last name after (``Holly Willoughby`` … ``Willoughby``,
 ``皮特·琼斯`` … ``琼斯``). Seen alone, a last name is often typed as a place or a club, because many
 are (Willoughby is a town). Within one document, a mention whose whole text is the last part of a
-PERSON name of two parts or more in the same document (parts split by spaces or ``·``) becomes
-PERSON, unless it is a country, a region or a large city: ``Washington`` beside ``George
-Washington`` stays a place. A "person" that opens with a place which is no first name is a misread
-place and organization (``Nottingham Momentum``) and retypes nothing. The document decides, never
-the corpus: the same word elsewhere is judged there.
+PERSON name of two parts or more in the same document (parts split by spaces, ``·`` or the dot
+after an initial: ``K.波兰尼``) becomes PERSON, unless it is a country, a region or a large city:
+``Washington`` beside ``George Washington`` stays a place. A "person" that opens with a place
+which is no first name is a misread place and organization (``Nottingham Momentum``) and retypes
+nothing. The document decides, never the corpus: the same word elsewhere is judged there. Which
+person a last name stands for is left to resolution (``short-form``), which keeps ``波兰尼`` apart
+where ``K.波兰尼`` and ``M.波兰尼`` share the document.
 
 Examples
 --------
@@ -27,7 +29,7 @@ from .places import territory_names
 
 __all__ = ["people_by_last_name", "is_major_place", "is_place_not_first_name"]
 
-_PARTS = re.compile(r"[\s·•]+")
+_PARTS = re.compile(r"[\s·•.]+")
 #: Kinds of the English gazetteer's places that a last name never stands for.
 _MAJOR_KINDS = frozenset({"cty", "state", "cont", "cityA"})
 _RETYPED = frozenset({"PLACE", "ORG"})

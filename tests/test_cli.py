@@ -43,6 +43,7 @@ def test_cli_build_seeds_graphml_has_nodes_from_every_seed(seeds_build):
     ("翟繼光", "PERSON", "002"),      # roundtable speaker
     ("Việt Nam", "PLACE", "003"),
     ("中国科学院科技战略咨询研究院", "ORG", "004"),
+    ("波兰尼", "PERSON", "000"),      # a surname after K. and M.: a person, merged with neither
 ])
 def test_cli_build_seeds_known_entities(seeds_build, label, type_, seed_prefix):
     g = nx.read_graphml(seeds_build / "graph.graphml")

@@ -46,3 +46,11 @@ def test_a_place_misread_as_a_person_retypes_nothing(misread):
     text = f"{misread} met. {last} won."
     spans = [(0, len(misread), "PERSON"), (text.index(last, len(misread)), len(text) - 5, "ORG")]
     assert people_by_last_name(text, spans) == spans
+
+
+def test_a_surname_after_an_initial_is_a_person_but_no_one_in_particular():
+    from policykg.extractors.surnames import people_by_last_name
+
+    text = "K.波兰尼和M.波兰尼是兄弟。波兰尼的著作影响很大。"
+    spans = [(0, 5, "PERSON"), (6, 11, "PERSON"), (15, 18, "PLACE")]
+    assert people_by_last_name(text, spans)[2] == (15, 18, "PERSON")
