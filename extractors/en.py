@@ -66,6 +66,9 @@ NAME_CONNECTORS = frozenset(
     "of and for the on in at to upon over without against sans am de del della di da das dos do du des la le les "
     "von van der den zu al el bin ibn y e & a an".split()
 )
+#: Organization words that end place names too (West Bank, Soviet Union).
+_PLACE_ORG_WORDS = frozenset({"Bank", "Union"})
+_CONJUNCTS = re.compile(r" and (?:the )?")
 _DATE_WORDS = frozenset(
     "January February March April May June July August September October November December Monday Tuesday "
     "Wednesday Thursday Friday Saturday Sunday".split()
@@ -91,6 +94,7 @@ class EnglishEntityExtractor(EntityExtractor):
     def candidates(self, doc: Doc) -> list[Candidate]:
         text = doc.text
         cands = self.lexicon_candidates(text, "en")
+        places = territory_names("en")
         model = load_ner("en")
         for s, e, label in model.predict(text):
             e = end_before_lowercase(text, s, e)
@@ -98,9 +102,10 @@ class EnglishEntityExtractor(EntityExtractor):
             # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
             if label == "PERSON" and last and last[0] in PLACE_WORDS and not _common_surname(last[0]):
                 label = "PLACE"
+            elif label in ("PLACE", "PERSON") and _org_headed(text[s:e], places):
+                label = "ORG"  # "University of Delaware", "Disaster Research Center"
             if e > s:
                 cands.append(Candidate(s, e, label, MODEL_PRIORITY))
-        places = territory_names("en")
         for m in _RUN.finditer(text):
             span = m.group().rstrip(".")
             start, end = m.start(), m.start() + len(span)
@@ -120,6 +125,8 @@ class EnglishEntityExtractor(EntityExtractor):
             end = start + len(span)
             if text[start:end] != span:  # whitespace other than one space inside; keep exact offsets
                 continue
+            if any(part in places for part in _CONJUNCTS.split(span)):
+                continue  # "Israel and the West Bank": a list of names, not one
             label = self._classify(text, start, words, places)
             if label:
                 # a run holding an organization word ties with the model, so the longer span wins
@@ -144,6 +151,16 @@ class EnglishEntityExtractor(EntityExtractor):
         if _CAPS_NAME.match(span):
             return "PERSON"
         return None
+
+
+def _org_headed(name: str, places: dict[str, str]) -> bool:
+    """Whether ``name`` opens or ends with an organization word (``University of Delaware``,
+    ``Disaster Research Center``) and is no country (``European Union``, ``West Bank``: the words
+    that also name places, Bank and Union, do not count)."""
+    words = name.split()
+    if len(words) < 2 or name in places:
+        return False
+    return any(w.strip(".,") in ORG_WORDS and w not in _PLACE_ORG_WORDS for w in (words[0], words[-1]))
 
 
 def _common_surname(word: str) -> bool:

@@ -101,6 +101,12 @@ EN_CASES = [
     ("Detective Inspector Brian O'Hagan said: 'The investigation is in the early stages but I would appeal to anyone "
      "who was in the vicinity of John Street in Birkenhead who saw or heard anything suspicious to contact us.",
      [("Brian O'Hagan", "PERSON"), ("John Street", "PLACE"), ("Birkenhead", "PLACE")]),
+    # a name opening or ending with an organization word is an organization (a reference of seed 001)
+    ("R.R.Dynes.The Importance of Social Capital in Disaster Response,University of Delaware,Disaster Research "
+     "Center,Preliminary Paper,2002,No.327.",
+     [("Social Capital", "TERM"), ("University of Delaware", "ORG"), ("Disaster Research Center", "ORG")]),
+    # names joined by "and" are a list when one of them is a country, not one organization
+    ("Israel and the West Bank", [("Israel", "PLACE"), ("West Bank", "PLACE")]),
     # lower-case connectors and a lower-case head stay inside
     ("The Committee on Foreign Affairs met in the Doda district.",
      [("Committee on Foreign Affairs", "ORG"), ("Doda district", "PLACE")]),
