@@ -113,6 +113,11 @@ class EnglishEntityExtractor(EntityExtractor):
             while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_WORDS):  # "The Chinese Academy", "President X"
                 start += len(words[0]) + 1
                 words = words[1:]
+            if "of" in words[1:] and all(w in ROLE_WORDS for w in words[: words.index("of")]):
+                # "Director of the Social Development Research Department": the body, not the post
+                cut = words.index("of") + 1 + (words[words.index("of") + 1 : words.index("of") + 2] == ["the"])
+                start += len(" ".join(words[:cut])) + 1
+                words = words[cut:]
             while len(words) > 2 and words[-1] in _DATE_WORDS and words[-2] in ("on", "in"):  # "… Court on Monday"
                 words = words[:-2]
             if len(words) > 2 and _CAPS_NAME.match(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
@@ -140,6 +145,8 @@ class EnglishEntityExtractor(EntityExtractor):
     def _classify(text: str, start: int, words: list[str], places: dict[str, str]) -> str | None:
         span = " ".join(words)
         before = text[max(0, start - 20) : start].rstrip()
+        if words[-1] in ROLE_WORDS and words[-1] not in ORG_WORDS:
+            return None  # "Board Member", "Party Leadership Group Member": a post
         if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
             return "ORG"
         if span in places:

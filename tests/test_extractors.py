@@ -105,6 +105,10 @@ EN_CASES = [
     ("R.R.Dynes.The Importance of Social Capital in Disaster Response,University of Delaware,Disaster Research "
      "Center,Preliminary Paper,2002,No.327.",
      [("Social Capital", "TERM"), ("University of Delaware", "ORG"), ("Disaster Research Center", "ORG")]),
+    # a post is no organization, and "Director of" is no part of the body it heads (seed 004's English bio)
+    ("He was formerly Director of the Social Development Research Department; Board Member, Party Leadership Group "
+     "Member, and in addition, Supervisory Board Chairman of China COSCO Holdings Company Limited.",
+     [("Social Development Research Department", "ORG"), ("China COSCO Holdings Company Limited", "ORG")]),
     # names joined by "and" are a list when one of them is a country, not one organization
     ("Israel and the West Bank", [("Israel", "PLACE"), ("West Bank", "PLACE")]),
     # lower-case connectors and a lower-case head stay inside
