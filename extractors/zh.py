@@ -50,6 +50,7 @@ NAME_DOTS = "·・•‧"
 _GLOSS = re.compile(rf"({_INITIALS})?([{HAN}{NAME_DOTS}]{{2,24}})\s?[（(]\s?([A-Z][A-Za-z.'’\- ]{{1,60}}?)\s?[)）]")
 _INITIAL_NAME = re.compile(rf"{_INITIALS}([{HAN}·]{{2,10}})")
 _QUOTED = re.compile(rf"“([{HAN}]{{2,10}})”")
+_HAN = re.compile(f"[{HAN}]")
 
 #: Last characters of organization names; a chunk of nouns ending in one of these is an ORG.
 ORG_HEADS = (
@@ -137,7 +138,9 @@ class ChineseEntityExtractor(EntityExtractor):
         cands += self.lexicon_candidates(simple, "zh-Hans")
         cands += self._org_chunks(simple, memo)
         cands += latin_candidates(simple)
-        cands += [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
+        model = [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
+        ends = {c.end for c in cands} | {c.end for c in model}
+        cands += [c for c in model if not _glosses_no_name(simple, c.start, c.end, ends)]
         remember(simple, memo)  # for the document's statistical terms (keywords.py)
         return cands
 
@@ -198,6 +201,23 @@ class ChineseEntityExtractor(EntityExtractor):
                 if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
                     out.append(Candidate(chunk_start, end, "ORG", 3))
         return out
+
+
+def _glosses_no_name(s: str, start: int, end: int, ends: set[int]) -> bool:
+    """Whether ``s[start:end]`` is one Latin word alone in brackets after Chinese that no other
+    candidate ends on: the abbreviation of a phrase (``业务流程即服务（BPaaS）``), no name.
+
+    >>> s = "发展业务流程即服务（BPaaS）和世界贸易组织（WTO）"
+    >>> _glosses_no_name(s, 10, 15, set()), _glosses_no_name(s, 24, 27, {23})
+    (True, False)
+    """
+    before = s[:start].rstrip()
+    if not before.endswith(("（", "(")) or not s[end:].lstrip().startswith(("）", ")")):
+        return False
+    if _HAN.search(s, start, end) is not None or " " in s[start:end]:
+        return False  # a name of several words (Marks and Spencer) is a name whatever it glosses
+    bracket = len(before) - 1
+    return bool(_HAN.match(s, bracket - 1)) and bracket not in ends
 
 
 def _needs_hmm(run: str, next_tag: str | None) -> bool:

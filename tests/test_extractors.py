@@ -58,6 +58,9 @@ ZH_CASES = [
     ("英国美容市场达到 28亿 英镑的规模，尽管时尚和家居行业销售额回落，但该市场还在继续增长。", [("英国", "PLACE")]),
     ("上世纪 八十年代，他在卡内基梅隆大学开发的 AI 系统打败了美国奥赛罗棋排位最高的棋手。",
      [("卡内基梅隆大学", "ORG"), ("美国", "PLACE")]),
+    # an abbreviation in brackets after a phrase that names nothing is no name (seed 004); after a name it is
+    ("同时发展业务流程即服务（BPaaS）、存储即服务（STaaS）、安全即服务（SECaaS）、数据即服务（DaaS）、网络即服务（NaaS），"
+     "并向机器学习即服务（MLaaS）、人工智能即服务（AIaaS）等升级。", [("人工智能", "TERM")]),
     # lexicon terms; generic words are not terms
     ("权力清单制度是国家治理体系的重要问题和发展方向", [("权力清单制度", "TERM"), ("国家治理体系", "TERM")]),
 ]
