@@ -137,10 +137,10 @@ class ChineseEntityExtractor(EntityExtractor):
         cands += self._pattern_candidates(simple, {e: label for _, e, label in ner})
         cands += self.lexicon_candidates(simple, "zh-Hans")
         cands += self._org_chunks(simple, memo)
-        cands += latin_candidates(simple)
         model = [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
-        ends = {c.end for c in cands} | {c.end for c in model}
-        cands += [c for c in model if not _glosses_no_name(simple, c.start, c.end, ends)]
+        latin = latin_candidates(simple)
+        ends = {c.end for c in [*cands, *model, *latin] if c.label != "TERM"}  # names a gloss may follow
+        cands += [c for c in [*latin, *model] if not _glosses_no_name(simple, c.start, c.end, ends)]
         remember(simple, memo)  # for the document's statistical terms (keywords.py)
         return cands
 
@@ -204,18 +204,21 @@ class ChineseEntityExtractor(EntityExtractor):
 
 
 def _glosses_no_name(s: str, start: int, end: int, ends: set[int]) -> bool:
-    """Whether ``s[start:end]`` is one Latin word alone in brackets after Chinese that no other
-    candidate ends on: the abbreviation of a phrase (``业务流程即服务（BPaaS）``), no name.
+    """Whether ``s[start:end]`` is one Latin word in mixed case alone in brackets after Chinese that
+    no other candidate ends on: the abbreviation of a phrase (``业务流程即服务（BPaaS）``), no name.
 
-    >>> s = "发展业务流程即服务（BPaaS）和世界贸易组织（WTO）"
-    >>> _glosses_no_name(s, 10, 15, set()), _glosses_no_name(s, 24, 27, {23})
+    >>> s = "发展业务流程即服务（BPaaS）和国际审判法院（ICJ）"
+    >>> _glosses_no_name(s, 10, 15, set()), _glosses_no_name(s, 24, 27, set())
     (True, False)
     """
     before = s[:start].rstrip()
     if not before.endswith(("（", "(")) or not s[end:].lstrip().startswith(("）", ")")):
         return False
-    if _HAN.search(s, start, end) is not None or " " in s[start:end]:
-        return False  # a name of several words (Marks and Spencer) is a name whatever it glosses
+    word = s[start:end]
+    if _HAN.search(word) is not None or " " in word or word.isupper():
+        # a name of several words (Marks and Spencer) is a name whatever it glosses, and an
+        # acronym (ICJ) may stand for a body the Chinese model missed; BPaaS, IoT stand for phrases
+        return False
     bracket = len(before) - 1
     return bool(_HAN.match(s, bracket - 1)) and bracket not in ends
 
