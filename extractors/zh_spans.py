@@ -65,6 +65,8 @@ _TIME_CHARS = re.compile("[周星期礼拜日天月年今昨明早晚午夜]")
 _CONJUNCTIONS = frozenset("和 与 及 同 跟".split())
 #: Roles that stand between a place and a person's name (``美国总统特朗普``).
 _ROLES = frozenset("总统 副总统 总理 首相 国王 女王 主席 外长 总督 州长 市长 部长 国务卿 大使".split())
+#: Roles held for a state, longest first: what stands before one is a state.
+_STATE_ROLES = ("副总统", "国务卿", "总统", "总理", "首相", "国王", "女王", "总督", "外长")
 _SPACED_SCRIPTS = re.compile(f"[A-Za-z]\\s+[{HAN}]|[{HAN}]\\s+[A-Za-z]")
 _NAME_TAGS = frozenset("ns nr nrt nrfg nt nz".split())
 #: Common nouns that name a part of a country (``中国大陆``).
@@ -225,6 +227,8 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
     for a, b, lab in _split_words(text, s, e, label):
         if lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
+        elif lab == "PERSON" and _state_role_then_name(text, b):
+            lab = "PLACE"  # 马其顿总统奥尔盖·伊万诺夫: the state of a head of state
         out += [(x, y, lab) for p, q in split_divisions(text, a, b) for x, y in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
@@ -255,6 +259,23 @@ def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int,
         pos += len(word)
     out += [(part, end, lab)] if end - part >= 2 else []
     return out
+
+
+def _state_role_then_name(text: str, end: int) -> bool:
+    """Whether a head-of-state or government role follows ``end``, and a person's name follows the
+    role (``马其顿总统奥尔盖·伊万诺夫``): what stands before such a role is a state, not a person.
+    ``特朗普总统表示`` is a person with his title after him.
+
+    >>> s = "马其顿总统奥尔盖·伊万诺夫反对"
+    >>> _state_role_then_name(s, 3), _state_role_then_name("特朗普总统表示", 3)
+    (True, False)
+    """
+    role = next((r for r in _STATE_ROLES if text.startswith(r, end)), None)
+    if role is None:
+        return False
+    after = end + len(role)
+    words = default_segmenter().tagged(text[after : after + 12])
+    return bool(words) and (words[0][1] in ("nr", "nrt", "nrfg") or "·" in text[after : after + 8])
 
 
 def _han_names(text: str, start: int, end: int) -> list[tuple[int, int]]:

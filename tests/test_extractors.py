@@ -61,6 +61,8 @@ ZH_CASES = [
     # an abbreviation in brackets after a phrase that names nothing is no name (seed 004); after a name it is
     ("同时发展业务流程即服务（BPaaS）、存储即服务（STaaS）、安全即服务（SECaaS）、数据即服务（DaaS）、网络即服务（NaaS），"
      "并向机器学习即服务（MLaaS）、人工智能即服务（AIaaS）等升级。", [("人工智能", "TERM")]),
+    # a name joined by another middle dot (•, seed 000) is one name
+    ("在他看来,国家不再是像亚当•斯密所解释的那样为保护", [("亚当•斯密", "PERSON")]),
     # lexicon terms; generic words are not terms
     ("权力清单制度是国家治理体系的重要问题和发展方向", [("权力清单制度", "TERM"), ("国家治理体系", "TERM")]),
 ]
