@@ -115,7 +115,8 @@ class EnglishEntityExtractor(EntityExtractor):
                 words = words[1:]
             if "of" in words[1:] and all(w in ROLE_WORDS for w in words[: words.index("of")]):
                 # "Director of the Social Development Research Department": the body, not the post
-                cut = words.index("of") + 1 + (words[words.index("of") + 1 : words.index("of") + 2] == ["the"])
+                of = words.index("of")
+                cut = of + 2 if words[of + 1 : of + 2] == ["the"] else of + 1
                 start += len(" ".join(words[:cut])) + 1
                 words = words[cut:]
             while len(words) > 2 and words[-1] in _DATE_WORDS and words[-2] in ("on", "in"):  # "… Court on Monday"

@@ -15,7 +15,8 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - a title after a person's name is no part of it (``布雷特·卡瓦诺法官``, ``米勒先生``);
 - a conjunction ends a name and a role opens one (``莫利纳利和汤米``, ``马其顿总统奥尔盖``), and
   a time word (``周六``) is none;
-- a person's name ending in an administrative division (``伍斯特郡``) is a place;
+- a person's name ending in an administrative division (``伍斯特郡``) is a place, and so is one
+  before a head-of-state role and a person's name (``马其顿总统奥尔盖·伊万诺夫``);
 - a number with its measure word (``6 场``, ``东南 45 英里``) is no name, and one before a name is
   no part of it (``2017 年 9 月墨西哥`` → ``墨西哥``);
 - a place after a first-level division is a place of its own (``爱荷华州得梅因`` → ``爱荷华州``,
