@@ -79,10 +79,10 @@ def best_matches(state: ResolveState, rule: str, types: tuple[str, ...], scorer:
                         if best[0] > 0.0:
                             scores[(a, b)] = best
                 for (a, b), (s, x, y) in sorted(scores.items()):
-                    # a rival as good as this pair beats it, unless it pairs the very same name again
-                    # (丹尼尔·斯图里奇 and a mention glued to its gloss, 丹尼尔·斯图里奇( Daniel Sturridge)
+                    # a rival as good as this pair or better beats it, unless it pairs the very same name
+                    # again (丹尼尔·斯图里奇 and a mention glued to its gloss, 丹尼尔·斯图里奇( Daniel Sturridge)
                     rivals = [t for (a2, b2), (t, x2, y2) in scores.items() if (a2, b2) != (a, b)
-                              and ((a2 == a and _same_name(y2, y) < (t == s)) or (b2 == b and _same_name(x2, x) < (t == s)))]
+                              and ((a2 == a and not _same_name(y2, y)) or (b2 == b and not _same_name(x2, x)))]
                     if all(t < s for t in rivals):
                         doc, sentence = state.nodes[b].evidence_for(y) if y in state.nodes[b].aliases else ("", "")
                         yield Candidate(a, b, rule, doc, sentence, f"{label} {s:.2f}; {where}", x, y)

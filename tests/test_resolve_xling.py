@@ -134,6 +134,20 @@ def test_xling_keeps_pair_apart(case_id, records, a, b):
     assert not together(g, a, b)
 
 
+def test_xling_sound_match_needs_the_single_best_rival():
+    # 拜登 sounds like both; only the better, Biden, is its match (a better rival blocks the worse pair)
+    from policykg.graph.build import build_graph
+    from policykg.graph.resolve_rules import transliteration_score
+    from policykg.graph.resolve_sound import best_matches
+    from policykg.graph.resolve_state import ResolveState
+
+    records = story("s", zh_Hans=("拜登表示。", [("拜登", "PERSON")]),
+                    en=("Biden and Bidan spoke.", [("Biden", "PERSON"), ("Bidan", "PERSON")]))
+    state = ResolveState.from_graph(build_graph(records))
+    found = list(best_matches(state, "transliteration", ("PERSON",), transliteration_score))
+    assert [(c.surface_a, c.surface_b) for c in found] == [("拜登", "Biden")]
+
+
 def test_xling_translations_need_agreeing_language_tags():
     langs = {"story.en.txt": "en", "story.zh-Hans.txt": "zh-Hans", "story.vi.txt": "en", "other.zh.txt": "zh-Hans"}
     assert translations(langs) == {"story.en.txt": {"story.zh-Hans.txt"}, "story.zh-Hans.txt": {"story.en.txt"}}
