@@ -27,7 +27,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.lang.zh import Chinese
 from spacy.language import Language
@@ -69,14 +68,10 @@ MODEL_PRIORITY = 2
 @lru_cache(maxsize=1)
 def _transliteration_chars() -> frozenset[str]:
     """Characters used by many words that jieba's dictionary tags ``nrt`` (transliterated name)."""
-    import jieba
-
     counts: Counter[str] = Counter()
-    with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
-        for line in fh:
-            word, _, tag = line.split()
-            if tag == "nrt" and len(word) >= 2:
-                counts.update(set(word))
+    for word, tag in default_segmenter().word_tags.items():
+        if tag == "nrt" and len(word) >= 2:
+            counts.update(set(word))
     return frozenset(c for c, n in counts.items() if n >= 8)
 
 
@@ -131,8 +126,9 @@ class ChineseEntityExtractor(EntityExtractor):
     lang = "zh"
 
     def candidates(self, doc: Doc) -> list[Candidate]:
+        plain = to_simplified(doc.text)
         # one middle dot for the model, which learnt names with "·" (亚当•斯密); offsets do not move
-        simple = _OTHER_DOTS.sub("·", to_simplified(doc.text))
+        simple = _OTHER_DOTS.sub("·", plain)
         memo: Memo = {}  # jieba's paths through simple's blocks, shared by every reader below
         cands: list[Candidate] = []
         ner = load_ner("zh").predict(simple, memo=memo)
@@ -143,7 +139,9 @@ class ChineseEntityExtractor(EntityExtractor):
         latin = latin_candidates(simple)
         ends = {c.end for c in [*cands, *model, *latin] if c.label != "TERM"}  # names a gloss may follow
         cands += [c for c in [*latin, *model] if not _glosses_no_name(simple, c.start, c.end, ends)]
-        remember(simple, memo)  # for the document's statistical terms (keywords.py)
+        # for the document's statistical terms (keywords.py), which look the text up as ``plain``;
+        # the memo holds the paths of Chinese blocks, which the dots only separate
+        remember(plain, memo)
         return cands
 
     def _pattern_candidates(self, s: str, model_labels: dict[int, str] | None = None) -> list[Candidate]:
