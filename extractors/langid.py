@@ -22,7 +22,7 @@ from collections import Counter
 
 import numpy as np
 
-from .segment import HAN, split_paragraphs
+from .segment import HAN, HAN_RE, split_paragraphs
 
 __all__ = ["LANGS", "detect_language", "detect_paragraph_languages"]
 
@@ -40,7 +40,6 @@ _SURE = 0.8  # py3langid probability needed to call Latin text anything but Engl
 # the lookbehind starts an address only where a run of its characters starts: without it a long
 # run of letters with no "@" is rescanned from every position (quadratic)
 _URL_OR_EMAIL = re.compile(r"(?:https?://|www\.)\S+|(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-_HAN = re.compile(f"[{HAN}]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff]")
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
@@ -125,7 +124,7 @@ def _detect(text: str) -> str | None:
     letters = len(_LETTER.findall(text))
     if not letters:
         return "other"
-    han, kana, hangul = len(_HAN.findall(text)), len(_KANA.findall(text)), len(_HANGUL.findall(text))
+    han, kana, hangul = len(HAN_RE.findall(text)), len(_KANA.findall(text)), len(_HANGUL.findall(text))
     cjk = han + kana + hangul
     latin = len(_LATIN.findall(text))
     words = _LATIN_WORD.findall(text)
@@ -161,7 +160,7 @@ def _changed(text: str, config: str) -> int:
         a = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
         b = np.frombuffer(converted.encode("utf-32-le"), dtype=np.uint32)
         return int(np.count_nonzero(a != b))
-    return sum(converter.convert(c) != c for c in _HAN.findall(text))  # a phrase changed length (rare)
+    return sum(converter.convert(c) != c for c in HAN_RE.findall(text))  # a phrase changed length (rare)
 
 
 def _latin_language(text: str, words: list[str]) -> str:

@@ -25,6 +25,7 @@ import re
 
 __all__ = [
     "HAN",
+    "HAN_RE",
     "CJK",
     "ABBREVIATIONS",
     "split_paragraphs",
@@ -41,6 +42,8 @@ HAN = (
     "\u2e80-\u2eff\u2f00-\u2fdf\u3005\u3007\u3021-\u3029\u3038-\u303b"
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 )
+#: One Han character.
+HAN_RE = re.compile(f"[{HAN}]")
 #: Scripts written without spaces between words, with their punctuation: Han, kana,
 #: bopomofo, CJK symbols (、。《》「」【】…) and full-width forms (，：（）！？).
 CJK = HAN + "\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u31a0-\u31bf\u31f0-\u31ff\ufe30-\ufe4f\uff01-\uff60\uffe0-\uffe6"

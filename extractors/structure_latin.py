@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from .structure_base import HAN, Context, Found
+from .segment import HAN_RE
+from .structure_base import Context, Found
 from .zh_latin import latin_runs
 
 __all__ = ["PRIORITY", "find_latin_repeats"]
@@ -33,7 +34,6 @@ __all__ = ["PRIORITY", "find_latin_repeats"]
 #: Below every other structure rule: a repeat only fills a gap.
 PRIORITY = 1
 _NAMED = ("PERSON", "ORG", "PLACE")
-_HAN = re.compile(f"[{HAN}]")
 _WINDOW = 12
 
 
@@ -43,7 +43,7 @@ def _known_names(ctx: Context) -> tuple[dict[str, str], set[str]]:
     surnames: set[str] = set()
     for s, e, label in ctx.existing:
         name = ctx.text[s:e]
-        if label not in _NAMED or _HAN.search(name) or not re.search("[A-Za-z]", name):
+        if label not in _NAMED or HAN_RE.search(name) or not re.search("[A-Za-z]", name):
             continue
         known.setdefault(name, label)
         words = name.split()
@@ -53,7 +53,7 @@ def _known_names(ctx: Context) -> tuple[dict[str, str], set[str]]:
 
 
 def _in_chinese(ctx: Context, start: int, end: int) -> bool:
-    return _HAN.search(ctx.text, max(0, start - _WINDOW), min(len(ctx.text), end + _WINDOW)) is not None
+    return HAN_RE.search(ctx.text, max(0, start - _WINDOW), min(len(ctx.text), end + _WINDOW)) is not None
 
 
 def find_latin_repeats(ctx: Context, found: Found) -> None:

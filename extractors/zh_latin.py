@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from .base import Candidate
 from .en import ORG_WORDS, PLACE_WORDS, ROLE_WORDS
 from .places import territory_names
-from .segment import HAN
+from .segment import HAN_RE
 from .structure_roles import ORG_HEADS
 from .structure_roles import ROLE_WORDS as ZH_ROLE_WORDS
 from .zh_segment import default_segmenter
@@ -255,7 +255,7 @@ def latin_candidates(text: str, window: int = 8) -> list[Candidate]:
     [('Alfredo Morelos', 'PERSON'), ('Kelly', 'PERSON')]
     """
     out: list[Candidate] = []
-    if _HAN.search(text) is None:
+    if HAN_RE.search(text) is None:
         return out
     titles = title_spans(text)
     for start, end in latin_runs(text):
@@ -267,7 +267,6 @@ def latin_candidates(text: str, window: int = 8) -> list[Candidate]:
     return out
 
 
-_HAN = re.compile(f"[{HAN}]")
 _TITLE = re.compile(r"《[^《》\n]*》")
 def title_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` has titles in 《》, for :func:`in_title`."""

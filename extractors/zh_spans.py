@@ -39,7 +39,7 @@ from __future__ import annotations
 import re
 
 from .places import territory_names
-from .segment import HAN
+from .segment import HAN, HAN_RE
 from .structure_roles import ORG_HEADS, ROLE_WORDS
 from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
@@ -47,7 +47,6 @@ from .zh_segment import default_segmenter
 __all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
-_HAN = re.compile(f"[{HAN}]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]{2}")
 #: jieba tags of one-character words that do not open a name: verbs, prepositions, conjunctions,
 #: adverbs, pronouns, particles, morphemes.
@@ -209,7 +208,7 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         e -= 1
     if e - s < 2:
         return []
-    if _HAN.search(text, s, e) is None:
+    if HAN_RE.search(text, s, e) is None:
         # a whole Latin name stays, for when :mod:`.zh_latin` finds nothing to type it by
         whole = list(latin_runs(text[s:e])) == [(0, e - s)] and not _URLISH.match(text, e) \
             and not in_title(title_spans(text), s, e)
