@@ -30,8 +30,8 @@ from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
 from .places import territory_names
 
-__all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "NAME_CONNECTORS", "ORG_WORDS", "PERSON_TITLES",
-           "PLACE_WORDS"]
+__all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "DATE_WORDS", "NAME_CONNECTORS",
+           "ORG_WORDS", "PERSON_TITLES", "PLACE_WORDS"]
 
 ORG_WORDS = frozenset(
     "University Academy Institute Institutes Ministry Department Council Committee Party Office Bank Company "
@@ -54,11 +54,15 @@ PERSON_TITLES = (
 #: The CRF model (extractors/models/en_ner) outranks capitalisation rules, not the lexicon.
 MODEL_PRIORITY = 2
 RULE_PRIORITY = 1
+#: Months and weekdays: capitalised, and no names.
+DATE_WORDS = frozenset(
+    "January February March April May June July August September October November December Monday Tuesday "
+    "Wednesday Thursday Friday Saturday Sunday".split()
+)
 _NOT_NAMES = frozenset(
     "I The A An In On At For Of And But Or If As By To From With This That These Those It He She We They His Her "
-    "Its Our Their January February March April May June July August September October November December Monday "
-    "Tuesday Wednesday Thursday Friday Saturday Sunday Abstract Keywords E-mail Email Hence However".split()
-)
+    "Its Our Their Abstract Keywords E-mail Email Hence However".split()
+) | DATE_WORDS
 _CONNECTORS = r"(?:of|and|for|the|on|de|von|van|der|la|du|al|bin)"
 #: Lower-case words that may stand inside a name (``Committee on Foreign Affairs``, ``Newcastle upon
 #: Tyne``, ``Leonardo da Vinci``); any other lower-case word ends one (``… Prevention warned``).
@@ -69,10 +73,6 @@ NAME_CONNECTORS = frozenset(
 #: Organization words that end place names too (West Bank, Soviet Union).
 _PLACE_ORG_WORDS = frozenset({"Bank", "Union"})
 _CONJUNCTS = re.compile(r" and (?:the )?")
-_DATE_WORDS = frozenset(
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday".split()
-)
 _WORD = r"[A-Z][\w’'\-]*\.?"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECTORS}\s+)*{_WORD})*")
 #: Job and rank words: a capitalised run made of them is a role, not a name.
@@ -119,7 +119,7 @@ class EnglishEntityExtractor(EntityExtractor):
                 cut = of + 2 if words[of + 1 : of + 2] == ["the"] else of + 1
                 start += len(" ".join(words[:cut])) + 1
                 words = words[cut:]
-            while len(words) > 2 and words[-1] in _DATE_WORDS and words[-2] in ("on", "in"):  # "… Court on Monday"
+            while len(words) > 2 and words[-1] in DATE_WORDS and words[-2] in ("on", "in"):  # "… Court on Monday"
                 words = words[:-2]
             if len(words) > 2 and _CAPS_NAME.match(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
                 cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", RULE_PRIORITY))

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from .base import Candidate
-from .en import ORG_WORDS, PLACE_WORDS, ROLE_WORDS
+from .en import DATE_WORDS, ORG_WORDS, PLACE_WORDS, ROLE_WORDS
 from .places import territory_names
 from .segment import HAN_RE
 from .structure_roles import ORG_HEADS
@@ -50,9 +50,8 @@ _CONNECTORS = frozenset("of the and for on de del della da das do dos du la le l
 #: Words that do not open a name (``The Times`` is read from ``Times``).
 _NOT_OPENING = frozenset(
     "The A An I In On At For Of And But Or If As By To From With This That These Those It He She We They Mr Mrs Ms Dr "
-    "January February March April May June July August September October November December Monday Tuesday "
-    "Wednesday Thursday Friday Saturday Sunday".split()
-)
+    .split()
+) | DATE_WORDS
 # simplified Chinese cues around a run
 #: One-character heads such as ``部`` open other words too (``部分``); of those only a few stay.
 _ORG_AFTER = tuple(h for h in ORG_HEADS if len(h) > 1) + ("队", "俱乐部", "乐队", "频道", "网站", "党", "新闻")
