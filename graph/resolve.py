@@ -36,6 +36,8 @@ from policykg.extractors.places import territory_names
 from policykg.extractors.records import Mention
 from policykg.extractors.script import to_simplified
 
+from .resolve_territories import short_territory_code
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -110,8 +112,6 @@ def territory_code(text: str) -> str | None:
     >>> territory_code("U.S."), territory_code("Mỹ"), territory_code("美")
     ('US', 'US', 'US')
     """
-    from .resolve_territories import short_territory_code
-
     text = unicodedata.normalize("NFC", text)
     for lang in ("en", "vi", "zh-Hans", "zh-Hant"):
         code = territory_names(lang).get(text)
@@ -194,8 +194,6 @@ def _surface_evidence(records, key) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 def _key_rule(a: str, b: str, known: str) -> str:
-    from .resolve_territories import short_territory_code
-
     def plain(x: str) -> str:
         return " ".join(unicodedata.normalize("NFKC", x).casefold().replace("・", "·").split())
 

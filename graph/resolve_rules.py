@@ -46,7 +46,7 @@ from functools import lru_cache
 from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
 from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
                                sound_similarity, spoken_variants)
-from .resolve_sound import homophone, org_parts_rule, place_parts_rule, same_parts, vi_parts_rule
+from .resolve_sound import best_matches, homophone, org_parts_rule, place_parts_rule, same_parts, vi_parts_rule
 from .resolve_state import Candidate, ResolveState
 
 __all__ = ["RULE_ORDER", "RULES", "SOUND_THRESHOLD", "regional_form", "transliteration_score"]
@@ -298,7 +298,7 @@ def _transliteration_score(han: str, other: str) -> float:
     if not ka or not kb or 0.4 * abs(len(ka) - len(kb)) > (1 - SOUND_THRESHOLD) * max(len(ka), len(kb)):
         return 0.0  # every consonant class one has and the other lacks costs at least 0.4
     sound = sound_similarity(han, other)
-    if sound < SOUND_THRESHOLD or len(sound_key(han)) < 2:
+    if sound < SOUND_THRESHOLD or len(ka) < 2:
         return 0.0
     letters = letter_similarity(han, other)
     score = 0.6 * sound + 0.4 * letters
@@ -314,8 +314,6 @@ def transliteration(state: ResolveState) -> Iterable[Candidate]:
     foreign name (格雷厄姆 / 格萊厄姆), in translated or aligned documents of two languages; each
     must be the other's single best match there (:func:`~policykg.graph.resolve_sound.best_matches`).
     Countries and lexicon concepts are left to their keys."""
-    from .resolve_sound import best_matches
-
     for d in sorted(state.by_doc):
         yield from _initialled(state, d)
     yield from best_matches(state, "transliteration", ("PERSON", "PLACE"), transliteration_score)
