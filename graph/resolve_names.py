@@ -218,11 +218,10 @@ def same_given_name(x: str, y: str) -> bool:
     """
     if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
-    from .resolve_readings import pinyin_syllables, spelling_letters
+    from .resolve_readings import pinyin_syllables, same_pinyin, spelling_letters
 
     if HAN_RE.search(x) and HAN_RE.search(y):
-        px, py = pinyin_syllables(x), pinyin_syllables(y)
-        return len(px) == len(py) == len(x) == len(y) and all(set(a) & set(b) for a, b in zip(px, py))
+        return len(x) == len(y) == len(pinyin_syllables(x)) and same_pinyin(x, y)
     if HAN_RE.search(x) or HAN_RE.search(y) or len(x) < 3 or len(y) < 3:
         return False
     return spelling_letters(x) == spelling_letters(y)

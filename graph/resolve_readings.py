@@ -30,6 +30,7 @@ __all__ = [
     "SURNAME_READINGS",
     "FALSE_FRIENDS",
     "pinyin_syllables",
+    "same_pinyin",
     "romanizations",
     "romanize",
     "han_viet_forms",
@@ -112,6 +113,17 @@ def pinyin_syllables(han: str) -> tuple[tuple[str, ...], ...]:
         return ()
     readings = pinyin(chars, style=Style.NORMAL, heteronym=True, errors="ignore")
     return tuple(tuple(dict.fromkeys(r.replace("v", "u").replace("ü", "u") for r in syl)) for syl in readings)
+
+
+def same_pinyin(a: str, b: str) -> bool:
+    """Whether two Chinese spellings can be read alike, syllable for syllable: as many syllables,
+    each pair sharing a reading (特雷莎 / 特蕾莎, 伯明翰 / 伯明罕).
+
+    >>> same_pinyin("特雷莎", "特蕾莎"), same_pinyin("杰里米", "杰森")
+    (True, False)
+    """
+    pa, pb = pinyin_syllables(a), pinyin_syllables(b)
+    return len(pa) == len(pb) and all(set(x) & set(y) for x, y in zip(pa, pb))
 
 
 def _joined(syllables: tuple[tuple[str, ...], ...]) -> set[str]:

@@ -165,14 +165,11 @@ def vi_parts_score(vi: str, other: str) -> float:
 def homophone_score(a: str, b: str) -> float:
     """1.0 for two Chinese names of two or more characters read with the same pinyin, else 0.0."""
     from .resolve import matching_form
-    from .resolve_readings import pinyin_syllables
+    from .resolve_readings import pinyin_syllables, same_pinyin
 
     if not (HAN_RE.search(a) and HAN_RE.search(b)) or matching_form(a) == matching_form(b):
         return 0.0
-    pa, pb = pinyin_syllables(a), pinyin_syllables(b)
-    if len(pa) < 2 or len(pa) != len(pb):
-        return 0.0
-    return 1.0 if all(set(x) & set(y) for x, y in zip(pa, pb)) else 0.0
+    return 1.0 if len(pinyin_syllables(a)) >= 2 and same_pinyin(a, b) else 0.0
 
 
 def place_parts_rule(state: ResolveState) -> Iterable[Candidate]:
