@@ -111,7 +111,6 @@ def _read_lexicon(path: str, mtime_ns: int, size: int) -> dict[str, dict[str, st
     return dict(lexicon)
 
 
-_CLASSES: dict[str, str] = {}
 #: Features of the Chinese featurizer that name one character (or open a pair or triple of them).
 _PREFIXES = ("c0=", "c-1=", "c+1=", "c-2=", "c+2=", "b-1=", "b0=", "b-2=", "b+1=", "t0=")
 
@@ -119,16 +118,11 @@ _PREFIXES = ("c0=", "c-1=", "c+1=", "c-2=", "c+2=", "b-1=", "b0=", "b-2=", "b+1=
 def _char_class(ch: str) -> str:
     """``H`` (Han), ``D`` (digit), ``L`` (letter), ``S`` (space) or ``P`` (anything else).
 
+    Its callers keep what it returns per character (``_prefix``, ``_guess_tag``).
+
     >>> [_char_class(c) for c in "中3a 。"]
     ['H', 'D', 'L', 'S', 'P']
     """
-    cls = _CLASSES.get(ch)
-    if cls is None:
-        cls = _CLASSES[ch] = _classify(ch)
-    return cls
-
-
-def _classify(ch: str) -> str:
     if "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff":
         return "H"
     if ch.isdigit():
