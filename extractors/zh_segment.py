@@ -128,24 +128,35 @@ class Segmenter:
         return out
 
     def _block_words(self, blk: str, memo: Memo | None, out: list[str]) -> None:
-        ends, x, buf = self.route(blk, memo), 0, ""
-        while x < len(blk):
+        for piece, single in self._route_pieces(blk, memo):
+            if not single or len(piece) == 1:
+                out.append(piece)
+            else:
+                # a run of single characters jieba does not know is left to its HMM
+                out += self._finalseg(piece) if not self.freq.get(piece) else piece
+
+    def _route_pieces(self, blk: str, memo: Memo | None) -> list[tuple[str, bool]]:
+        """``blk`` along its route: each dictionary word, and each run of characters the route
+        leaves single, marked ``True`` (what jieba hands to its HMM when it does not know the run).
+
+        >>> default_segmenter()._route_pieces("博尔索纳罗访问了北京", None)
+        [('博尔索纳罗', True), ('访问', False), ('了', True), ('北京', False)]
+        """
+        ends, out, x, run, n = self.route(blk, memo), [], 0, -1, len(blk)
+        while x < n:
             y = ends[x]
             if y - x == 1:
-                buf += blk[x]
+                if run < 0:
+                    run = x
             else:
-                self._flush_words(buf, out)
-                buf = ""
-                out.append(blk[x:y])
+                if run >= 0:
+                    out.append((blk[run:x], True))
+                    run = -1
+                out.append((blk[x:y], False))
             x = y
-        self._flush_words(buf, out)
-
-    def _flush_words(self, buf: str, out: list[str]) -> None:
-        if len(buf) == 1:
-            out.append(buf)
-        elif buf:
-            # a run of single characters jieba does not know is left to its HMM
-            out += self._finalseg(buf) if not self.freq.get(buf) else buf
+        if run >= 0:
+            out.append((blk[run:], True))
+        return out
 
     def pieces(self, text: str, memo: Memo | None = None) -> list[tuple[str, str | None]]:
         """``posseg.cut(text)`` before its HMM: a run of characters it would tag with the HMM has tag ``None``.
@@ -162,26 +173,14 @@ class Segmenter:
         return out
 
     def _block_pieces(self, blk: str, memo: Memo | None, out: list[tuple[str, str | None]]) -> None:
-        ends, tags, x, buf = self.route(blk, memo), self.word_tags, 0, ""
-        while x < len(blk):
-            y = ends[x]
-            if y - x == 1:
-                buf += blk[x]
-            else:
-                self._flush_pieces(buf, out)
-                buf = ""
-                out.append((blk[x:y], tags.get(blk[x:y], "x")))
-            x = y
-        self._flush_pieces(buf, out)
-
-    def _flush_pieces(self, buf: str, out: list[tuple[str, str | None]]) -> None:
         tags = self.word_tags
-        if len(buf) == 1:
-            out.append((buf, tags.get(buf, "x")))
-        elif buf and not self.freq.get(buf):
-            out.append((buf, None))
-        else:
-            out += [(ch, tags.get(ch, "x")) for ch in buf]
+        for piece, single in self._route_pieces(blk, memo):
+            if not single or len(piece) == 1:
+                out.append((piece, tags.get(piece, "x")))
+            elif not self.freq.get(piece):
+                out.append((piece, None))
+            else:
+                out += [(ch, tags.get(ch, "x")) for ch in piece]
 
     def tagged(self, text: str, *, hmm: bool = True, memo: Memo | None = None) -> Tagged:
         """``jieba.posseg.cut(text, HMM=hmm)`` as ``(word, tag)`` pairs."""
