@@ -397,11 +397,20 @@ def _raise_if_damaged_utf8(data: bytes) -> None:
     bad = text.count("\ufffd")
     if len(text) - len(text.encode("ascii", "ignore")) - bad < DAMAGED_UTF8_RATIO * bad:
         return
-    if bad == 1 and first.end == len(data):
-        raise ValueError(f"ends in the middle of a UTF-8 character (byte {first.start}): the file was cut "
-                         "short; copy or download it again")
-    raise ValueError(f"is UTF-8 except for {bad} invalid byte sequence{'s' * (bad > 1)} (first at byte "
-                     f"{first.start}): the file is damaged or mixes encodings; fix those bytes or re-save it as UTF-8")
+    raise _damage("UTF-8", bad, first, len(data))
+
+
+def _damage(label: str, bad: int, first: UnicodeDecodeError, size: int) -> ValueError:
+    """The error for a file in encoding ``label`` but for ``bad`` byte sequences, the first ``first``.
+
+    >>> str(_damage("Big5", 1, UnicodeDecodeError("big5", bytes([97, 98, 164]), 2, 3, "x"), 3))
+    'ends in the middle of a Big5 character (byte 2): the file was cut short; copy or download it again'
+    """
+    if bad == 1 and first.end == size:
+        return ValueError(f"ends in the middle of a {label} character (byte {first.start}): the file was cut short; "
+                          "copy or download it again")
+    return ValueError(f"is {label} except for {bad} invalid byte sequence{'s' * (bad > 1)} (first at byte "
+                      f"{first.start}): the file is damaged or mixes encodings; fix those bytes or re-save it as UTF-8")
 
 
 def _raise_if_damaged_legacy(data: bytes) -> None:
@@ -428,8 +437,4 @@ def _raise_if_damaged_legacy(data: bytes) -> None:
     if best is None:
         return
     _, label, bad, first = best
-    if bad == 1 and first.end == len(data):
-        raise ValueError(f"ends in the middle of a {label} character (byte {first.start}): the file was cut short; "
-                         "copy or download it again")
-    raise ValueError(f"is {label} except for {bad} invalid byte sequence{'s' * (bad > 1)} (first at byte "
-                     f"{first.start}): the file is damaged or mixes encodings; fix those bytes or re-save it as UTF-8")
+    raise _damage(label, bad, first, len(data))
