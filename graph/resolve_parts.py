@@ -33,6 +33,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .resolve_names import HAN_RE
+
 __all__ = ["name_parts", "parts_agree", "vi_head", "Parts"]
 
 Parts = tuple[str, frozenset, frozenset]
@@ -105,14 +107,13 @@ _LATIN_MARKERS = {
     "new": "new", "lower": "lower", "baja": "lower", "upper": "upper", "alta": "upper", "great": "great",
     "greater": "great", "little": "little",
 }
-_HAN_RE = re.compile("[\u3400-\u9fff]")
 
 
 @lru_cache(maxsize=100_000)
 def name_parts(name: str, type_: str) -> Parts:
     """``(core, markers, generics)`` of a PLACE or ORG name: the name without its translated parts,
     and their meanings. A part is removed only when two characters (Chinese) or one word remain."""
-    if _HAN_RE.search(name):
+    if HAN_RE.search(name):
         return _han_parts(name, type_)
     return _latin_parts(name, type_)
 
