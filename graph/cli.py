@@ -88,11 +88,14 @@ def main() -> None:
 @click.option("--spacy-model", "spacy_models", multiple=True, metavar="LANG=PIPELINE",
               help="Also use an installed spaCy pipeline's entities for zh, en or vi, e.g. en=en_core_web_sm "
                    "(a package or a saved folder); repeatable.")
+@click.option("--no-projection", is_flag=True,
+              help="Do not look for a translation's names in its other versions (story.en.txt, story.vi.txt; "
+                   "see build-report.json, resolution.projected).")
 @click.option("--evidence-cap", type=click.IntRange(min=1), default=DEFAULT_EVIDENCE_CAP, show_default=True,
               help="Evidence sentences kept per node and per edge (weights still count every sentence).")
 def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], aliases_path: Path | None, strict: bool,
           quiet: bool, max_bytes: int, max_seconds: float, max_nodes: int, script: str, jobs: int | None,
-          scheduler: str | None, no_cache: bool, spacy_models: tuple[str, ...], evidence_cap: int) -> None:
+          scheduler: str | None, no_cache: bool, spacy_models: tuple[str, ...], no_projection: bool, evidence_cap: int) -> None:
     """Build the graph of PATHS (files or folders; default: the embedded seeds) into OUTPUT."""
     from policykg.extractors.lexicon import LexiconError
     from policykg.extractors.spacy_models import ModelError
@@ -119,7 +122,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
                                  limits=BuildLimits(max_bytes=max_bytes, max_seconds=max_seconds),
                                  progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
                                  cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
-                                 spacy_models=_model_options(spacy_models),
+                                 spacy_models=_model_options(spacy_models), project=not no_projection,
                                  **kwargs)
     except (InputPathError, LexiconError, SchedulerError, ModelError) as exc:
         raise click.UsageError(str(exc)) from None

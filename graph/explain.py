@@ -25,6 +25,7 @@ SONG Dawei (PERSON, n45a262496113): 2 names, 1 document
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,8 @@ class Explanation:
     rows: tuple[Merge, ...]
     #: ``build-report.json``'s ``resolution.retyped`` entries for this node's names
     retyped: tuple[dict, ...] = ()
+    #: ``resolution.projected`` entries for this node's names: found in a version by its translation
+    projected: tuple[dict, ...] = ()
 
     def render(self) -> str:
         """The explanation as lines of text (see the module example)."""
@@ -70,13 +73,26 @@ class Explanation:
                 lines.append(f"  {alias}  [extracted] no merge recorded for this name")
         for r in self.retyped:
             lines.append(f"  {r['name']}: {r['from']} -> {r['to']} in {r['document']}  [{r['by']}]")
+        for where, rows in _by_document(self.projected).items():
+            sources = sorted({r["from"] for r in rows})
+            lines.append(f"  {rows[0]['name']} in {where} ({len(rows)}x): named in its translation "
+                         f"{', '.join(sources)}  [projected]")
         if self.rows:
             first = next((r for r in self.rows if r.rule not in ("spelling",)), self.rows[0])
             lines.append(f"  to undo: add `never,{first.surface_a},{first.surface_b}` to an alias file and rebuild "
                          "with `kg build --aliases FILE`")
+        if self.projected:
+            lines.append("  to leave translations' names unprojected: `kg build --no-projection`")
         if self.retyped:
             lines.append(f"  to fix the type: add `type,{self.retyped[0]['name']},TYPE` to an alias file and rebuild")
         return "\n".join(lines)
+
+
+def _by_document(rows: tuple[dict, ...]) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for r in rows:
+        out.setdefault(r["document"], []).append(r)
+    return out
 
 
 def _short(sentence: str, limit: int = 160) -> str:
@@ -100,10 +116,17 @@ def _surname_of(aliases: list[str], name: str) -> bool:
                for a in aliases)
 
 
-def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str, retyped: list[dict] = ()) -> list[Explanation]:
-    """Every node of ``g`` holding ``name`` (case, script and marks aside), with its merge rows and
+def _about(rows: Iterable[dict], type_key: str, attrs: dict, aliases: list[str]) -> tuple[dict, ...]:
+    """The report ``rows`` giving a node's type (under ``type_key``) to one of its names."""
+    return tuple(r for r in rows if r.get(type_key) == attrs.get("type") and _holds(aliases, r["name"]))
+
+
+def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str, retyped: list[dict] = (),
+            projected: list[dict] = ()) -> list[Explanation]:
+    """Every node of ``g`` holding ``name`` (case, script and marks aside), with its merge rows,
     the mentions of its names given another type (``retyped``: the build report's
-    ``resolution.retyped``).
+    ``resolution.retyped``) and those found by a translation (``projected``: its
+    ``resolution.projected``).
 
     A surname alone (鲍威尔) finds the people it ends (O.鲍威尔, kept apart from H.鲍尔 by design)
     when no node holds it as a whole name.
@@ -117,7 +140,7 @@ def explain(g: nx.MultiDiGraph, merges: list[Merge], name: str, retyped: list[di
     for test in (_holds, _surname_of):
         found = [Explanation(n, attrs.get("label", ""), attrs.get("type", ""), tuple(aliases),
                              len(attrs.get("documents") or []), tuple(m for m in merges if m.kept_id == n),
-                             tuple(r for r in retyped if r.get("to") == attrs.get("type") and _holds(aliases, r["name"])))
+                             _about(retyped, "to", attrs, aliases), _about(projected, "type", attrs, aliases))
                  for n, attrs in nodes
                  if test(aliases := list(attrs.get("aliases") or [attrs.get("label", "")]), name)]
         if found:
@@ -146,6 +169,6 @@ def explain_name(name: str, out_dir: str | Path = "output") -> str:
     g = read_json(graph_path)
     merges = read_merges(out / "merges.csv")
     report = out / "build-report.json"
-    retyped = json.loads(report.read_text(encoding="utf-8")).get("resolution", {}).get("retyped", []) \
-        if report.exists() else []
-    return "\n\n".join(e.render() for e in explain(g, merges, name, retyped))
+    resolution = json.loads(report.read_text(encoding="utf-8")).get("resolution", {}) if report.exists() else {}
+    return "\n\n".join(e.render() for e in explain(g, merges, name, resolution.get("retyped", []),
+                                                     resolution.get("projected", [])))

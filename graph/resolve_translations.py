@@ -23,8 +23,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
-__all__ = ["language_tag", "translations"]
+from policykg.extractors.records import DocumentRecord
+
+__all__ = ["group_indexes", "language_tag", "translation_groups", "translations"]
 
 # a tag between a separator and the extension: .en. _vi. -zh-Hans. .zh_TW.
 _TAGGED = re.compile(r"^(?P<stem>.*?[._\-])(?P<tag>[A-Za-z]{2,3}(?:[_\-][A-Za-z0-9]{2,4})?)(?P<ext>\.[A-Za-z0-9]{1,5})$")
@@ -72,3 +75,26 @@ def translations(doc_languages: dict[str, str]) -> dict[str, set[str]]:
             if others:
                 out[d] = others
     return out
+
+
+def translation_groups(doc_languages: dict[str, str]) -> list[list[str]]:
+    """The documents of each translation group of two or more, sorted, groups in order.
+
+    >>> translation_groups({"s.en.txt": "en", "s.vi.txt": "vi", "t.en.txt": "en"})
+    [['s.en.txt', 's.vi.txt']]
+    """
+    pairs = translations(doc_languages)
+    seen: set[str] = set()
+    groups = []
+    for doc in sorted(pairs):
+        if doc not in seen:
+            group = sorted({doc, *pairs[doc]})
+            seen.update(group)
+            groups.append(group)
+    return groups
+
+
+def group_indexes(records: Sequence[DocumentRecord]) -> list[list[int]]:
+    """:func:`translation_groups` of ``records`` (each by its first language), as indexes into ``records``."""
+    index = {r.doc_id: i for i, r in enumerate(records)}
+    return [[index[d] for d in group] for group in translation_groups({r.doc_id: (r.languages or ("",))[0] for r in records})]

@@ -39,9 +39,9 @@ from policykg.extractors.surnames import is_major_place, is_place_not_first_name
 
 from .resolve import matching_form
 from .resolve_names import HAN_RE
-from .resolve_translations import translations
+from .resolve_translations import group_indexes
 
-__all__ = ["Retype", "agree_types"]
+__all__ = ["Retype", "agree_types", "voter_of"]
 
 _TYPES = frozenset({"PERSON", "ORG", "PLACE"})
 
@@ -79,21 +79,7 @@ def _relabel(records: list[DocumentRecord], i: int, new_types: Mapping[str, tupl
     records[i] = replace(rec, mentions=mentions)
 
 
-def _groups(records: list[DocumentRecord]) -> list[list[int]]:
-    """Indexes of ``records`` per translation group of two documents or more."""
-    index = {r.doc_id: i for i, r in enumerate(records)}
-    pairs = translations({r.doc_id: (r.languages or ("",))[0] for r in records})
-    seen: set[str] = set()
-    groups = []
-    for doc in sorted(pairs):
-        if doc not in seen:
-            group = sorted({doc, *pairs[doc]})
-            seen.update(group)
-            groups.append([index[d] for d in group])
-    return groups
-
-
-def _voter(language: str, form: str) -> str:
+def voter_of(language: str, form: str) -> str:
     """Who votes a name's type in a document of ``language``: the language, except that both
     Chinese scripts are one voter for a Latin name (one extractor reads it the same way in both)."""
     if language.startswith("zh") and not HAN_RE.search(form):
@@ -132,7 +118,7 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
     if fixed:
         for i in range(len(records)):
             _relabel(records, i, fixed, None, retyped)
-    for group in _groups(records):
+    for group in group_indexes(records):
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         english: dict[str, str] = {}
         surface: dict[str, str] = {}
@@ -143,7 +129,7 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
             for m in records[i].mentions:
                 form = matching_form(m.text)
                 if m.label in _TYPES and not m.concept and len(form) >= 2:
-                    labels[(form, _voter(language, form))][m.label] += 1
+                    labels[(form, voter_of(language, form))][m.label] += 1
                     surface.setdefault(form, m.text)
         for (form, voter), counts in labels.items():
             seen[form].update(counts)

@@ -48,6 +48,7 @@ from .html import render_html
 from .layout import compute_layout, rank_nodes
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
+from .resolve_projection import project_names
 from .resolve_types import agree_types
 from .schema import PAGE_MAX_NODES
 from .workers import Settings, Task, extract_all
@@ -88,6 +89,7 @@ def build_corpus(
     cache: Path | str | None = None,
     scheduler: Any = None,
     spacy_models: Mapping[str, str] | None = None,
+    project: bool = True,
 ) -> tuple[nx.MultiDiGraph, dict]:
     """Read and extract every document under ``paths``; return the graph and the build report.
 
@@ -103,6 +105,9 @@ def build_corpus(
     changed documents are extracted, and entries of documents no longer present are dropped.
     ``spacy_models`` (``{"en": "en_core_web_sm"}``) adds installed spaCy pipelines' entities
     (:mod:`~policykg.extractors.spacy_models`; checked first, raising ``ModelError``).
+    ``project`` looks for the names of a translation's versions in each other
+    (:mod:`~policykg.graph.resolve_projection`); every mention it adds is listed in the report's
+    ``resolution.projected``.
     """
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
@@ -182,6 +187,7 @@ def build_corpus(
     t2 = time.perf_counter()
     fixed = {form: (row.type, row.where) for form, row in aliases.types.items()} if aliases is not None else None
     records, retyped = agree_types(records, fixed)
+    records, projected = project_names(records) if project else (records, [])
     t_types = time.perf_counter() - t2
     t3 = time.perf_counter()
     g = build_graph(records, evidence_cap=evidence_cap, key=aliases.entity_key if aliases is not None else entity_key)
@@ -193,6 +199,7 @@ def build_corpus(
     report["cache"] = {"used": store is not None, "hits": hits, "extracted": len(records) + len(failed) - hits}
     report["resolution"] = summarize_merges(merges, refused=merges.refused)
     report["resolution"]["retyped"] = [r.as_dict() for r in retyped]
+    report["resolution"]["projected"] = [p.as_dict() for p in projected]
     report["merges"] = merges
     return g, report
 
