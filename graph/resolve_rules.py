@@ -13,6 +13,8 @@ rule                 what makes two names one                                   
 ``alias-of``         an ``ALIAS_OF`` edge: gloss, abbreviation, bilingual bio     no (it is one)
 ``regional``         OpenCC's Taiwan/Hong Kong phrase variants (歐巴馬 / 奥巴马)   no
 ``latin``            Latin names equal without case and marks (Ho Chi Minh)      no
+``city``             a city's Chinese and English names by GeoNames (洛杉矶 /     no
+                     Los Angeles: :mod:`~policykg.graph.resolve_cities`)
 ``han-viet``         Sino-Vietnamese reading, head first (资本主义 / chủ nghĩa tư bản)  persons only
 ``short-form``       a surname or short name (or the given name of a two-part    one document
                      foreign name: 皮特 / 皮特·琼斯) and the one full name there
@@ -43,6 +45,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from .resolve_cities import city
 from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
 from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
                                sound_similarity, spoken_variants)
@@ -356,11 +359,11 @@ def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
 
 
 #: The order the rules run in: strongest evidence first, rules that need support last.
-RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "han-viet", "short-form", "same-parts", "pinyin",
+RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "city", "han-viet", "short-form", "same-parts", "pinyin",
               "han-viet-people", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts", "short-form",
               "transliteration", "place-parts")
 RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
-    "alias-file": alias_file, "regional": regional, "latin": latin, "han-viet": han_viet,
+    "alias-file": alias_file, "regional": regional, "latin": latin, "city": city, "han-viet": han_viet,
     "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,
     "transliteration": transliteration, "place-parts": place_parts_rule, "homophone": homophone,
     "org-parts": org_parts_rule, "vi-parts": vi_parts_rule, "same-parts": same_parts,

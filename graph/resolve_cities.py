@@ -1,0 +1,82 @@
+"""The ``city`` rule: a city's Chinese name and its English name (洛杉矶 / Los Angeles), from GeoNames.
+
+A city's Chinese name is a convention more often than a transliteration (洛杉矶 is not heard as
+Los Angeles, 凤凰城 is a translation of Phoenix), so no reading rule joins the two. The shipped
+table ``data/city_names.tsv`` (GeoNames cities of 15,000 people or more, CC BY 4.0; made by
+``data/make_city_names.py``) gives each Chinese name of a city its English name. Two PLACE nodes
+whose names lead to one English city name are one place: a Chinese name and the English one, or
+two Chinese spellings of it (伯明翰 / 伯明罕). Like a country's names, these need no support
+from the documents; a Chinese name several cities share is not in the table.
+
+Examples
+--------
+>>> city_names()["洛杉矶"]
+('Los Angeles', 'US')
+>>> city_names()["倫敦".translate(str.maketrans("倫", "伦"))]
+('London', 'GB')
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .resolve_names import HAN_RE, fold_latin, script_of
+from .resolve_state import Candidate, ResolveState
+
+__all__ = ["city_names", "city"]
+
+_TABLE = Path(__file__).parent / "data" / "city_names.tsv"
+
+
+@lru_cache(maxsize=1)
+def city_names() -> dict[str, tuple[str, str]]:
+    """``{Chinese name (matching form): (English name, country code)}`` from the shipped table."""
+    out: dict[str, tuple[str, str]] = {}
+    with open(_TABLE, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                _han, form, english, country, _population = line.rstrip("\n").split("\t")
+                out.setdefault(form, (english, country))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> frozenset[str]:
+    return frozenset(fold_latin(english) for english, _ in city_names().values())
+
+
+def _city_of(name: str) -> tuple[str, str] | None:
+    """``(English name folded, how)`` when ``name`` is a city's Chinese or English name, else ``None``."""
+    from .resolve import matching_form
+
+    if HAN_RE.search(name):
+        hit = city_names().get(matching_form(name))
+        return (fold_latin(hit[0]), f"GeoNames: {name} = {hit[0]} ({hit[1]})") if hit else None
+    if script_of(name) == "latin" and (folded := fold_latin(name)) in _english_names():
+        return folded, ""
+    return None
+
+
+def city(state: ResolveState) -> Iterable[Candidate]:
+    """PLACE nodes whose names are one city's Chinese and English names (see the module docstring)."""
+    members: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # city -> node -> (name, how)
+    for n, info in sorted(state.nodes.items()):
+        if info.type != "PLACE":
+            continue
+        for alias in info.aliases:
+            found = _city_of(alias)
+            if found and n not in members[found[0]]:
+                members[found[0]][n] = (alias, found[1])
+    for _, nodes in sorted(members.items()):
+        if len(nodes) < 2 or not any(how for _, how in nodes.values()):
+            continue  # Latin names alike are the ``latin`` rule's
+        # the English name's node keeps the others, so the node is labelled as English readers expect
+        head = next((n for n, (_, how) in nodes.items() if not how), next(iter(nodes)))
+        name_a = nodes[head][0]
+        for other, (name_b, how) in nodes.items():
+            if other != head:
+                doc, sentence = state.nodes[other].evidence_for(name_b)
+                yield Candidate(head, other, "city", doc, sentence, how or nodes[head][1], name_a, name_b)
