@@ -34,6 +34,9 @@ LATIN_LANGUAGES = (
     "en vi fr de es pt it nl id ms tl sv da no pl cs sk sl hr ro hu fi et lt lv tr eu ca gl af sw sq cy ga is eo la"
 ).split()
 
+#: What :func:`_detect` says of a Latin paragraph it leaves to the document's other paragraphs: one
+#: too short to tell, or one without accents or Vietnamese marks and with few English function words.
+_SHORT_LATIN = "latin?"
 _SAMPLE = 2000  # characters looked at by OpenCC and py3langid; the evidence is clear long before
 _SURE = 0.8  # py3langid probability needed to call Latin text anything but English
 
@@ -45,6 +48,7 @@ _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _LATIN_WORD = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]+")
 _LETTER = re.compile(r"[^\W\d_]")
+_ACCENTED = re.compile("[\u00c0-\u024f\u1e00-\u1eff]")
 _VIETNAMESE_ONLY = re.compile("[ăắằẳẵặđơớờởỡợưứừửữựảạẻẽẹỉĩịỏọủũụỳỷỹỵấầẩẫậếềểễệốồổỗộ]", re.IGNORECASE)
 _VIETNAMESE_SHARED = re.compile("[àáâãèéêìíòóôõùúý]", re.IGNORECASE)  # also French, Portuguese …
 _HANT_QUOTES = re.compile("[「」『』]")
@@ -112,14 +116,24 @@ def detect_paragraph_languages(text: str, *, by: str = "line") -> list[tuple[int
     [(0, 3, 'zh-Hant'), (4, 12, 'zh-Hant'), (13, 33, 'en')]
     """
     spans = split_paragraphs(text, by=by)
-    found = [_detect(text[s:e]) for s, e in spans]
+    found = [_detect(text[s:e], short_latin=_SHORT_LATIN) for s, e in spans]
     votes = Counter(lang for lang in found if lang in ("zh-Hans", "zh-Hant"))
     default = "zh-Hant" if votes["zh-Hant"] > votes["zh-Hans"] else "zh-Hans"
-    return [(s, e, default if lang is None else lang) for (s, e), lang in zip(spans, found)]
+    # a headline or a name on its own line is in the language of the document's Latin paragraphs;
+    # only a document without any asks the statistical model (whose loading costs a second)
+    latin = Counter(lang for lang in found if lang in ("en", "vi", "other"))
+    latin_default = latin.most_common(1)[0][0] if latin else None
+    out = []
+    for (s, e), lang in zip(spans, found):
+        if lang == _SHORT_LATIN:
+            lang = latin_default or _detect(text[s:e])
+        out.append((s, e, default if lang is None else lang))
+    return out
 
 
-def _detect(text: str) -> str | None:
-    """The language, or None for Chinese that is the same in both scripts."""
+def _detect(text: str, short_latin: str | None = None) -> str | None:
+    """The language, or None for Chinese that is the same in both scripts; with ``short_latin``,
+    that value for Latin text too short to decide without the statistical model."""
     text = _URL_OR_EMAIL.sub(" ", unicodedata.normalize("NFC", text))
     letters = len(_LETTER.findall(text))
     if not letters:
@@ -138,7 +152,7 @@ def _detect(text: str) -> str | None:
             return "other"
         return _han_script(text[:_SAMPLE])
     if 2 * latin >= letters:
-        return _latin_language(text, words)
+        return _latin_language(text, words, short_latin)
     return "other"
 
 
@@ -163,12 +177,14 @@ def _changed(text: str, config: str) -> int:
     return sum(converter.convert(c) != c for c in HAN_RE.findall(text))  # a phrase changed length (rare)
 
 
-def _latin_language(text: str, words: list[str]) -> str:
+def _latin_language(text: str, words: list[str], short_latin: str | None = None) -> str:
     own = len(_VIETNAMESE_ONLY.findall(text))
     if own and own + len(_VIETNAMESE_SHARED.findall(text)) / 2 >= 0.3 * len(words):
         return "vi"  # Vietnamese marks most syllables; a name in English text marks few
     if not own and len(words) >= 8 and sum(w.lower() in _ENGLISH_MARKERS for w in words) >= 0.15 * len(words):
         return "en"  # plainly English: skip the slower statistical model
+    if short_latin and not own and (len(words) < 8 or not _ACCENTED.search(text)):
+        return short_latin  # a headline, or unaccented prose with few function words: ask the document
     language, probability = _identifier().classify(text[:_SAMPLE])
     if language in ("en", "vi"):
         return language

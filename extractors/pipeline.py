@@ -198,13 +198,15 @@ def process_document(
                  _evidence(doc_id, link.evidence, sentence_spans, sentence_starts, sentences, mapped), link.attrs)
         for link in links
     ]
+    languages = tuple(lang for lang, _ in bytes_by_lang.most_common())
     return DocumentRecord(
         doc_id=doc_id,
         title=extract_title(norm),
         # the raw text: normalization drops page furniture such as "修改稿收到日期：2021年2月21日"
         text=text,
-        languages=tuple(lang for lang, _ in bytes_by_lang.most_common()),
-        date=extract_date(text),
+        languages=languages,
+        # day first unless the document is mostly English (08/11 is 8 November elsewhere)
+        date=extract_date(text, dayfirst=languages[0] != "en" if languages else None),
         size=len(text),
         format=fmt,
         encoding=encoding,

@@ -70,24 +70,42 @@ _QUOTED = re.compile(r"[“\"]([^”\"\n,.;:!?…]{3,40})[”\"]")
 
 
 def _split_tokens(doc: Doc, cuts: set[int]) -> Doc:
-    """``doc`` with pyvi's words cut where a name begins or ends inside one (``Tây Hoa Kỳ``, ``CNN.``)."""
+    """``doc`` with pyvi's words cut where a name begins or ends inside one (``Tây Hoa Kỳ``, ``CNN.``).
+
+    The new doc's text is the old one, character for character: whitespace other than one space
+    after a word (``\\r``, two spaces) becomes a token of its own, so offsets still hold.
+
+    >>> import spacy
+    >>> doc = spacy.blank("vi")("Minh\\r国务院Hồ")
+    >>> [t.text for t in _split_tokens(doc, {4, 5})], _split_tokens(doc, {4, 5}).text == doc.text
+    (['Minh', '\\r', '国务院Hồ'], True)
+    """
     inside = [t for t in doc if any(t.idx < c < t.idx + len(t) for c in cuts)]
     if not inside:
         return doc
-    words, spaces = [], []
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def add_space(ws: str) -> None:
+        if ws == " " and words and not spaces[-1] and not words[-1].isspace():
+            spaces[-1] = True
+        elif ws:
+            words.append(ws)
+            spaces.append(False)
+
     for t in doc:
-        pieces, last = [], 0
-        for c in sorted(c - t.idx for c in cuts if t.idx < c < t.idx + len(t)):
-            pieces.append(t.text[last:c])
-            last = c
-        pieces.append(t.text[last:])
-        for n, piece in enumerate(pieces):
-            if piece[:1] == " " and spaces:
-                spaces[-1] = True
-            if piece.strip():
-                words.append(piece.strip())
-                spaces.append(piece.endswith(" ") or (n == len(pieces) - 1 and bool(t.whitespace_)))
-    return Doc(doc.vocab, words=words, spaces=spaces)
+        bounds = [0, *sorted(c - t.idx for c in cuts if t.idx < c < t.idx + len(t)), len(t.text)]
+        for a, b in zip(bounds, bounds[1:]):
+            piece = t.text[a:b]
+            core = piece.strip()
+            add_space(piece[: len(piece) - len(piece.lstrip())])
+            if core:
+                words.append(core)
+                spaces.append(False)
+                add_space(piece[len(piece.rstrip()):])
+        add_space(t.whitespace_)
+    new = Doc(doc.vocab, words=words, spaces=spaces)
+    return new if new.text == doc.text else doc
 
 
 class VietnameseEntityExtractor(EntityExtractor):
