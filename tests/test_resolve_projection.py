@@ -12,6 +12,7 @@ from policykg.graph.resolve_projection import folded_text, project_names
 from policykg.graph.run import build_corpus
 
 from test_resolve import record
+from test_resolve_types import write_story
 
 SOMERSET_EN = "A 16-year-old boy was found with multiple stab wounds in Somerset."
 SOMERSET_HANT = "一名 16 歲青年在 Somerset 被發現身中多次刀傷。"
@@ -122,8 +123,7 @@ def test_folded_text_keeps_every_offset():
 
 
 def test_a_build_finds_a_latin_name_the_chinese_extractor_missed(tmp_path):
-    (tmp_path / "story.en.txt").write_text(SOMERSET_EN + "\n", encoding="utf-8")
-    (tmp_path / "story.zh-Hant.txt").write_text(SOMERSET_HANT + "\n", encoding="utf-8")
+    write_story(tmp_path, en=SOMERSET_EN, zh_Hant=SOMERSET_HANT)
     g0, report0 = build_corpus([tmp_path], jobs=1, project=False)
     (node0,) = [a for _, a in g0.nodes(data=True) if "Somerset" in a["aliases"]]
     # the premise: the Chinese extractor alone does not take the Latin word for a name
@@ -140,10 +140,7 @@ def test_kg_build_no_projection_and_kg_explain(tmp_path):
 
     from policykg.graph.cli import main
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.en.txt").write_text(SOMERSET_EN + "\n", encoding="utf-8")
-    (corpus / "story.zh-Hant.txt").write_text(SOMERSET_HANT + "\n", encoding="utf-8")
+    corpus = write_story(tmp_path / "corpus", en=SOMERSET_EN, zh_Hant=SOMERSET_HANT)
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-q"]).exit_code == 0
     result = CliRunner().invoke(main, ["explain", "Somerset", "-o", str(out)])

@@ -33,6 +33,14 @@ def versions(stem, name, **labels):
             for lang, (sentence, label) in labels.items()]
 
 
+def write_story(folder, **texts):
+    """``folder``/``story.LANG.txt`` for each ``LANG=text`` (``zh_Hant`` for ``zh-Hant``), made if missing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, text in texts.items():
+        (folder / f"story.{lang.replace('_', '-')}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
 def types_of(records, name):
     return {r.doc_id: m.label for r in records for m in r.mentions if m.text == name}
 
@@ -84,8 +92,7 @@ def test_agreed_types_make_one_node():
 
 
 def test_a_build_reports_each_retyped_mention(tmp_path):
-    (tmp_path / "story.en.txt").write_text(NUGGETS_EN + "\n\nThe Denver Nuggets won.\n", encoding="utf-8")
-    (tmp_path / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
+    write_story(tmp_path, en=NUGGETS_EN + "\n\nThe Denver Nuggets won.", vi=NUGGETS_VI)
     g, report = build_corpus([tmp_path], jobs=1)
     retyped = report["resolution"]["retyped"]
     assert all(set(r) == {"document", "name", "from", "to", "sentence", "by"} and r["name"] in r["sentence"]
@@ -101,10 +108,7 @@ def test_a_build_reports_each_retyped_mention(tmp_path):
 
 
 def test_an_alias_file_type_row_wins_over_the_vote_in_every_document(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.en.txt").write_text(NUGGETS_EN + "\n", encoding="utf-8")
-    (corpus / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
+    corpus = write_story(tmp_path / "corpus", en=NUGGETS_EN, vi=NUGGETS_VI)
     (corpus / "notes.txt").write_text("The Denver Nuggets won again.\n", encoding="utf-8")
     aliases = tmp_path / "aliases.csv"
     aliases.write_text("type,denver nuggets,PLACE\n", encoding="utf-8")
@@ -121,10 +125,7 @@ def test_kg_explain_shows_a_retyped_name_and_the_fix(tmp_path):
 
     from policykg.graph.cli import main
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "story.en.txt").write_text(NUGGETS_EN + "\n", encoding="utf-8")
-    (corpus / "story.vi.txt").write_text(NUGGETS_VI + "\n", encoding="utf-8")
+    corpus = write_story(tmp_path / "corpus", en=NUGGETS_EN, vi=NUGGETS_VI)
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-q"]).exit_code == 0
     retyped = json.loads((out / "build-report.json").read_text(encoding="utf-8"))["resolution"]["retyped"]
