@@ -106,6 +106,11 @@ def _name_before_gloss(han: str) -> int:
     return size
 
 
+def _parts(name: str) -> int:
+    """How many parts a Chinese name's dots separate (``克里斯汀·布莱西·福特`` has 3)."""
+    return len(re.split(f"[{NAME_DOTS}]", name))
+
+
 def _head_before_gloss(han: str) -> int:
     """Like :func:`_name_before_gloss` for a transliterated name with an organization head or a
     place word after it (``霍顿·米夫林·哈考特出版社``, ``波波卡特佩特火山``).
@@ -132,10 +137,10 @@ class ChineseEntityExtractor(EntityExtractor):
         memo: Memo = {}  # jieba's paths through simple's blocks, shared by every reader below
         cands: list[Candidate] = []
         ner = load_ner("zh").predict(simple, memo=memo)
-        cands += self._pattern_candidates(simple, {e: label for _, e, label in ner})
+        model = [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
+        cands += self._pattern_candidates(simple, {c.end: (c.start, c.label) for c in model})
         cands += self.lexicon_candidates(simple, "zh-Hans")
         cands += self._org_chunks(simple, memo)
-        model = [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
         latin = latin_candidates(simple)
         ends = {c.end for c in [*cands, *model, *latin] if c.label != "TERM"}  # names a gloss may follow
         cands += [c for c in [*latin, *model] if not _glosses_no_name(simple, c.start, c.end, ends)]
@@ -144,12 +149,19 @@ class ChineseEntityExtractor(EntityExtractor):
         remember(plain, memo)
         return cands
 
-    def _pattern_candidates(self, s: str, model_labels: dict[int, str] | None = None) -> list[Candidate]:
-        """Titles, glosses, names with initials and quoted terms; ``model_labels`` maps the end of
-        each of the model's spans to its label, which types a gloss nothing else types."""
+    def _pattern_candidates(self, s: str, model_spans: dict[int, tuple[int, str]] | None = None) -> list[Candidate]:
+        """Titles, glosses, names with initials and quoted terms; ``model_spans`` maps the end of
+        each of the model's spans to its start and label, which type a gloss nothing else types
+        and widen a glossed name jieba cut short.
+
+        >>> s = "她诠释这个与特蕾莎·梅 (Theresa May) 相像的角色"
+        >>> [s[c.start : c.end] for c in ChineseEntityExtractor._pattern_candidates(None, s, {11: (6, "PERSON")})]
+        ['特蕾莎·梅', 'Theresa May']
+        """
         out = [Candidate(m.start(1), m.end(1), "WORK", 5) for m in _TITLE.finditer(s)]
         for m in _GLOSS.finditer(s):
             initials, han = m.group(1), m.group(2)
+            model_start, model_label = (model_spans or {}).get(m.end(2), (m.end(2), None))
             if initials:
                 start = m.start(1)
             else:
@@ -159,8 +171,10 @@ class ChineseEntityExtractor(EntityExtractor):
                 if not size:
                     continue
                 start = m.end(2) - size
+                if m.start(2) <= model_start < start and _parts(s[model_start : m.end(2)]) <= len(m.group(3).split()):
+                    start = model_start  # "与|特蕾|莎·梅": the model read the name whole, jieba did not
             label = "PERSON" if initials else gloss_label(m.group(3), s[m.end() : m.end() + 8], s[start : m.end(2)],
-                                                          (model_labels or {}).get(m.end(2)))
+                                                          model_label)
             out.append(Candidate(start, m.end(2), label, 6))
             out.append(Candidate(m.start(3), m.end(3), label, 6))
         for m in _INITIAL_NAME.finditer(s):

@@ -112,3 +112,15 @@ def test_a_conjunction_ends_a_name(nlp_zh):
     doc = nlp_zh("在过去的两天中唯一一组分数高于斯皮思和托马斯的是弗兰西斯科-莫利纳利和汤米，这是莱德杯无可争议的事实。")
     # the types are the model's; the spans are the point
     assert [s.text for s in doc.spans["kg"]] == ["斯皮思", "托马斯", "弗兰西斯科-莫利纳利", "汤米"]
+
+
+@pytest.mark.parametrize("text,name,gloss", [
+    # jieba reads 与特蕾 / 特蕾|莎 and 布|莱西; the model reads each name whole, and the gloss has as many words as parts
+    ("艾瑪·湯普遜 (Emma Thompson) 已盡力詮釋這個與特蕾莎·梅 (Theresa May) 相像的角色。", "特蕾莎·梅", "Theresa May"),
+    ("该名女子叫克里斯汀·布莱西·福特（Christine Blasey Ford），她指控卡瓦诺。", "克里斯汀·布莱西·福特", "Christine Blasey Ford"),
+])
+def test_a_glossed_name_jieba_cuts_is_read_whole(text, name, gloss):
+    rec = process_document(text, "a.zh.txt")
+    links = {(rec.mentions[r.source].text, rec.mentions[r.target].text) for r in rec.relations if r.type == "ALIAS_OF"}
+    assert (name, gloss) in links
+    assert not [m.text for m in rec.mentions if m.text != name and name.endswith(m.text)]
