@@ -136,3 +136,17 @@ def test_kg_explain_shows_a_retyped_name_and_the_fix(tmp_path):
     for r in mine:
         assert f"Denver Nuggets: {r['from']} -> {r['to']} in {r['document']}  [translations]" in result.output
     assert "to fix the type: add `type,Denver Nuggets,TYPE`" in result.output
+
+
+def test_an_international_body_is_one_node_in_four_languages(tmp_path):
+    # reuters.218932: 北约 and 北大西洋公約組織 are two of the lexicon's forms of one body, NATO
+    write_story(tmp_path,
+                en="Prime Minister Zaev says NATO membership will bring much needed investment to Macedonia.",
+                vi="Thủ tướng Zaev nói rằng tư cách là thành viên NATO sẽ đem lại những sự đầu tư rất cấp thiết cho Macedonia.",
+                zh_Hans="扎埃夫总理表示，成为北约成员，将会给马其顿带来所需的投资。",
+                zh_Hant="總理 Zaev 表示北大西洋公約組織成員資格將為馬其頓帶來國家急切所需的投資。")
+    g, _ = build_corpus([tmp_path], jobs=1)
+    (nato,) = [a for _, a in g.nodes(data=True) if "NATO" in a["aliases"]]
+    assert nato["type"] == "ORG"
+    assert {"北约", "北大西洋公約組織"} <= set(nato["aliases"])
+    assert len(nato["documents"]) == 4
