@@ -31,7 +31,7 @@ from .ner_model import load_ner
 from .places import territory_names
 
 __all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "DATE_WORDS", "NAME_CONNECTORS",
-           "ORG_WORDS", "PERSON_TITLES", "PLACE_WORDS"]
+           "ORG_WORDS", "PERSON_TITLES", "PLACE_WORDS", "RANK_WORDS", "after_ranks"]
 
 ORG_WORDS = frozenset(
     "University Academy Institute Institutes Ministry Department Council Committee Party Office Bank Company "
@@ -81,9 +81,35 @@ ROLE_WORDS = frozenset(
     "Chairwoman Head Member Deputy Vice Chief Editor Secretary Officer Fellow Lecturer Supervisory Board Leader "
     "Executive Manager Spokesman Spokeswoman Analyst Reporter Correspondent Ambassador Commissioner".split()
 )
-_TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in t.split())
+#: Ranks and forms of address written before a name, often abbreviated without a dot as British
+#: papers do (``Det Insp Bob Blemmings``, ``Ch Supt``, ``Cllr``): never part of the name.
+_RANK_ABBREVIATIONS = frozenset(
+    "Mr Mrs Ms Dr Prof Det Det. Insp Insp. Sgt Sgt. Supt Supt. Ch Cllr Cpl Cpl. Lt Lt. Col Col. Capt Capt. Maj "
+    "Maj. Gen. Adm Adm. Cmdr Rev Rev. Sen. Rep. Gov.".split()
+)
+#: The same written out, which also open names (``Captain America``): left out only before two words.
+RANK_WORDS = _RANK_ABBREVIATIONS | frozenset(
+    "Detective Inspector Sergeant Constable Superintendent Lieutenant Colonel Captain Corporal Councillor "
+    "Reverend".split()
+)
+_TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in t.split()) | _RANK_ABBREVIATIONS
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 _CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
+
+
+def after_ranks(text: str, start: int, end: int) -> int:
+    """Where the name in ``text[start:end]`` begins once the ranks before it are left out, keeping at
+    least two words (``Inspector Morse`` stays whole).
+
+    >>> t = "Det Insp Bob Blemmings and Inspector Morse"
+    >>> t[after_ranks(t, 0, 22):22], t[after_ranks(t, 27, 42):42]
+    ('Bob Blemmings', 'Inspector Morse')
+    """
+    words = text[start:end].split(" ")
+    while len(words) > 2 and words[0] in RANK_WORDS:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return start
 
 
 class EnglishEntityExtractor(EntityExtractor):
@@ -98,6 +124,8 @@ class EnglishEntityExtractor(EntityExtractor):
         model = load_ner("en")
         for s, e, label in model.predict(text):
             e = end_before_lowercase(text, s, e)
+            if label == "PERSON":
+                s = after_ranks(text, s, e)
             last = text[s:e].split()[-1:]
             # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
             if label == "PERSON" and last and last[0] in PLACE_WORDS and not _common_surname(last[0]):

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from .base import Candidate
-from .en import DATE_WORDS, ORG_WORDS, PLACE_WORDS, ROLE_WORDS
+from .en import DATE_WORDS, ORG_WORDS, PLACE_WORDS, RANK_WORDS, ROLE_WORDS
 from .places import territory_names
 from .segment import HAN_RE
 from .structure_roles import ORG_HEADS
@@ -116,7 +116,8 @@ def latin_runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _trimmed(text: str, run: list[tuple[int, int, str]]) -> Iterator[tuple[int, int]]:
-    while run and (run[0][2].rstrip(".") in _NOT_OPENING or run[0][2] in _CONNECTORS or run[0][2] in ROLE_WORDS):
+    while run and (run[0][2].rstrip(".") in _NOT_OPENING or run[0][2] in _CONNECTORS or run[0][2] in ROLE_WORDS
+                   or (run[0][2] in RANK_WORDS and len(run) > 2)):
         run = run[1:]
     while run and run[-1][2] in _CONNECTORS:
         run = run[:-1]

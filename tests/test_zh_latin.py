@@ -124,3 +124,13 @@ def test_a_glossed_name_jieba_cuts_is_read_whole(text, name, gloss):
     links = {(rec.mentions[r.source].text, rec.mentions[r.target].text) for r in rec.relations if r.type == "ALIAS_OF"}
     assert (name, gloss) in links
     assert not [m.text for m in rec.mentions if m.text != name and name.endswith(m.text)]
+
+
+@pytest.mark.parametrize("text", [
+    # bbc.381780 in English and in simplified Chinese: the abbreviated rank is no part of the name
+    "Det Insp Bob Blemmings said damage was caused to the gates and the building itself.",
+    "Det Insp Bob Blemmings 表示，该建筑的大门以及建筑本体遭到损坏。",
+])
+def test_a_rank_before_a_name_is_left_out(text):
+    rec = process_document(text, "a.txt")
+    assert [(m.text, m.label) for m in rec.mentions if m.label == "PERSON"] == [("Bob Blemmings", "PERSON")]
