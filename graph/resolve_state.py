@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .resolve_names import fold_latin, fold_vietnamese, has_diacritics, parse_person, persons_compatible, script_of
+from .resolve_names import PersonName, fold_latin, fold_vietnamese, has_diacritics, parse_person, persons_compatible, script_of
 from .resolve_translations import translations
 
 __all__ = ["NodeInfo", "Candidate", "ResolveState", "MIN_AFFINITY"]
@@ -281,9 +281,28 @@ class ResolveState:
 
 
 def _people_compatible(names_a: list[str], names_b: list[str]) -> bool:
-    pa = [parse_person(n) for n in names_a]
-    pb = [parse_person(n) for n in names_b]
-    return all(persons_compatible(x, y) for x in pa for y in pb)
+    pa = [(n, parse_person(n)) for n in names_a]
+    pb = [(n, parse_person(n)) for n in names_b]
+    latin = [n for n in (*names_a, *names_b) if script_of(n) == "latin" and " " in n.strip()]
+    return all(persons_compatible(x, y) or _renderings_of_one_name(a, x, b, y, latin) for a, x in pa for b, y in pb)
+
+
+def _renderings_of_one_name(a: str, pa: PersonName | None, b: str, pb: PersonName | None, latin: list[str]) -> bool:
+    """Two Chinese renderings of one foreign name whose given names differ: each sounds like the
+    same full Latin name held by one of the groups (黛安娜·范斯坦 and 黛安·范斯坦 of *Dianne
+    Feinstein*, 本·米勒 and 班·米勒 of *Ben Miller*). Initials are never explained away.
+
+    >>> ok = lambda a, b, latin: _renderings_of_one_name(a, parse_person(a), b, parse_person(b), latin)
+    >>> ok("黛安娜·范斯坦", "黛安·范斯坦", ["Dianne Feinstein"]), ok("玛丽·史密斯", "玛丽安·史密斯", ["Marianne Smith"])
+    (True, False)
+    """
+    if pa is None or pb is None or pa.script != "han" or pb.script != "han" or pa.initials or pb.initials:
+        return False
+    if pa.surname != pb.surname or not latin:
+        return False
+    from .resolve_rules import transliteration_score  # the rules build on this module
+
+    return any(transliteration_score(a, name) > 0 and transliteration_score(b, name) > 0 for name in latin)
 
 
 def _marks_differ(names_a: list[str], names_b: list[str]) -> bool:

@@ -150,3 +150,25 @@ def test_an_international_body_is_one_node_in_four_languages(tmp_path):
     assert nato["type"] == "ORG"
     assert {"北约", "北大西洋公約組織"} <= set(nato["aliases"])
     assert len(nato["documents"]) == 4
+
+
+def test_two_chinese_renderings_of_one_foreign_name_are_one_person(tmp_path):
+    # cnn.304447: the two Chinese versions render Dianne as 黛安娜 and 黛安; both gloss the English name
+    write_story(tmp_path,
+                en="He referenced Senate Judiciary Committee ranking Democratic Sen. Dianne Feinstein by name.",
+                zh_Hans="他指名道姓地提到 “参议院司法委员会” 资深成员、民主党参议员黛安娜·范斯坦（Dianne Feinstein），这引来观众一片嘘声。",
+                zh_Hant="他直指參議院司法委員會列席的民主黨參議員黛安·范斯坦 (Dianne Feinstein)，並獲得觀眾的大片噓聲。")
+    g, _ = build_corpus([tmp_path], jobs=1)
+    (person,) = [a for _, a in g.nodes(data=True) if "Dianne Feinstein" in a["aliases"]]
+    assert {"黛安娜·范斯坦", "黛安·范斯坦"} <= set(person["aliases"])
+
+
+def test_chinese_names_that_share_a_surname_but_not_the_foreign_name_stay_apart(tmp_path):
+    # the given names differ and only one of them renders the English name the story glosses
+    write_story(tmp_path,
+                en="Senator Dianne Feinstein spoke before the committee.",
+                zh_Hans="参议员黛安·范斯坦（Dianne Feinstein）在委员会发言。",
+                zh_Hant="參議員黛安·范斯坦在委員會發言，她的丈夫理查德·范斯坦也在場。")
+    g, _ = build_corpus([tmp_path], jobs=1)
+    holders = [a for _, a in g.nodes(data=True) if {"理查德·范斯坦", "黛安·范斯坦"} & set(a["aliases"])]
+    assert len(holders) == 2
