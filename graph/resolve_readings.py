@@ -239,14 +239,17 @@ _LATIN_RULES = [
 
 
 def _pinyin_key(syllable: str) -> str:
-    if syllable.startswith("hu") and len(syllable) > 2 and syllable[2] in "aeiou":
-        syllable = "w" + syllable[2:]  # 华 hua, 霍 huo stand for wa, vo: 华盛顿 Washington, 内华达 Nevada
     key = ""
     rest = syllable
-    for initial, cls in _PINYIN_INITIALS:
-        if rest.startswith(initial):
-            key, rest = cls, rest[len(initial):]
-            break
+    if syllable.startswith("hu") and len(syllable) > 2 and syllable[2] in "aeiou":
+        # 华 hua, 霍 huo stand for wa, vo (华盛顿 Washington, 内华达 Nevada) and for ho (霍尔特 Holt):
+        # a class of its own, near both W and H
+        key, rest = "X", syllable[2:]
+    else:
+        for initial, cls in _PINYIN_INITIALS:
+            if rest.startswith(initial):
+                key, rest = cls, rest[len(initial):]
+                break
     if rest == "er" and not key:
         return "L"  # 尔 / 爾 stands for a final r
     if rest.endswith("ng") or rest.endswith("n"):
@@ -278,7 +281,7 @@ def sound_key(name: str) -> str:
     """Consonant classes of a name, read as pinyin if it is Chinese, as Latin spelling otherwise.
 
     Classes: P (b p f v), T (d t), K (g k hard c), S (s z j ch sh x q), L (l r), M, N (n ng), H,
-    W; vowels are dropped and repeated classes collapsed, since Chinese transliteration adds
+    W, and X for pinyin *hu* before a vowel (a W that may be an H); vowels are dropped and repeated classes collapsed, since Chinese transliteration adds
     vowels between consonants (Grande → 格兰德 ge-lan-de).
 
     Examples
@@ -294,9 +297,10 @@ def sound_key(name: str) -> str:
     return _collapse(_latin_key(word))
 
 
+# X (pinyin hu- before a vowel) is a W that may be an H
 _NEAR = {frozenset("PW"): 0.4, frozenset("MN"): 0.4, frozenset("LN"): 0.7, frozenset("SK"): 0.7,
-         frozenset("HK"): 0.5, frozenset("TS"): 0.7}
-_CHEAP_GAPS = {"H": 0.4, "W": 0.5, "N": 0.8, "L": 0.8}
+         frozenset("HK"): 0.5, frozenset("TS"): 0.7, frozenset("XW"): 0.0, frozenset("XH"): 0.3, frozenset("XP"): 0.4}
+_CHEAP_GAPS = {"H": 0.4, "W": 0.5, "X": 0.5, "N": 0.8, "L": 0.8}
 
 
 def _distance(a: str, b: str) -> float:
@@ -389,6 +393,7 @@ def letter_similarity(a: str, b: str) -> float:
 _SILENT_R = re.compile(r"(?<=[aeiou])r(?=[^aeiouy\s]|$)")
 _FINAL_ND = re.compile(r"(?<=n)d$")
 _FINAL_STOP = re.compile(r"(?<=[aeiouy])(?:d|t|s|h)$")
+_J_AS_Y = re.compile(r"j(?=[aeiou])")
 
 
 @lru_cache(maxsize=50_000)
@@ -396,14 +401,16 @@ def spoken_variants(latin: str) -> tuple[str, ...]:
     """A Latin name as written and as Chinese transliteration hears it: *r* after a vowel and
     before a consonant or at the end is silent (British English), *-nd* ends in *n*, and a last
     *d, t, s, h* after a vowel is often left out (Birmingham → 伯明翰 bo-ming-han, Maryland →
-    马里兰 ma-li-lan, Paris → 巴黎 ba-li, Madrid → 马德里 ma-de-li).
+    马里兰 ma-li-lan, Paris → 巴黎 ba-li, Madrid → 马德里 ma-de-li); *j* before a vowel may be
+    read *y*, as in German, Dutch and Nordic names (Jacobs → 雅各布斯 ya-ge-bu-si, Johannes →
+    约翰内斯 yue-han-nei-si).
 
     Examples
     --------
     >>> spoken_variants("Birmingham"), spoken_variants("Maryland"), spoken_variants("Biden")
     (('Birmingham', 'bimingham'), ('Maryland', 'marylan'), ('Biden',))
-    >>> spoken_variants("Paris"), spoken_variants("Harvard")
-    (('Paris', 'pari'), ('Harvard', 'havad', 'hava'))
+    >>> spoken_variants("Paris"), spoken_variants("Harvard"), spoken_variants("Jacobs")
+    (('Paris', 'pari'), ('Harvard', 'havad', 'hava'), ('Jacobs', 'yacobs'))
     """
     words = fold_latin(latin).split()
     out = [latin]
@@ -412,6 +419,8 @@ def spoken_variants(latin: str) -> tuple[str, ...]:
         out.append(" ".join(soft))
     if _FINAL_STOP.search(soft[-1] if soft else ""):
         out.append(" ".join([*soft[:-1], soft[-1][:-1]]))
+    if any(_J_AS_Y.search(w) for w in words):
+        out.append(" ".join(_J_AS_Y.sub("y", w) for w in words))
     return tuple(out)
 
 

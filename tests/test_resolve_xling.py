@@ -36,6 +36,13 @@ KANSAS_EN = ("There is nearly a 20-degree temperature difference between Kansas 
 KANSAS_VI = "Chênh lệch nhiệt độ gần 20 độ giữa Thành phố Kansas, Missouri và Omaha, Nebraska và giữa St. Louis và Des Moines, Iowa."
 BIRMINGHAM_HANS = "英国首相特雷莎·梅于 2018 年 9月 29 日抵达英国伯明翰参加“保守党大会”。"
 BIRMINGHAM_HANT = "英國首相特蕾莎·梅在 2018 年 9 月 29 日參加英國伯明罕的保守黨會議。"
+JACOBS_EN = "Rangers substitute Glenn Middleton had another late claim for a penalty as he tangled with Jacobs but again Thomson looked away."
+JACOBS_ZH = "雅克布斯将任意球传给队长克雷格·哈克特，但随后防守队员艾伦·利思戈拦截。"
+HOLT_EN = ("Holt, on the other hand, went with the same Livi 11 which took a point off Hearts last week and he would "
+           "have been delighted with the way his well-drilled outfit suffocated their opponents.")
+HOLT_ZH = "另一方面，霍尔特上周以同样的 11人组合凭借关键一球淘汰了哈茨，这令霍尔特十分满意。"
+GEIGER_EN = "\"Hans\" Geiger died in 1945, just a few days short of his 63rd birthday."
+EVANS_ZH = "埃文斯：“那肯定是一种爆音！”"
 ROCKIES_HANS = "包括“落基山脉”中部和“西部大盆地”在内的“西南沙漠”其他地区可能会有 1 至 2 英寸的降雨量。"
 ROCKIES_HANT = "西南沙漠的其他地區，包括中間的落磯山脈和大盆地 (Great Basin)，則可能錄得 1 至 2 英吋的降雨量。"
 CROMWELL_1 = "But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to rewrite history.\""
@@ -76,6 +83,11 @@ MERGE_CASES = [
     ("transliteration-translations", story("dm.298759", en=(BARREIRA_EN, [("Paul Barreira", "PERSON")]),
                                            zh_Hans=(BARREIRA_ZH, [("保罗·巴雷拉", "PERSON")])),
      "保罗·巴雷拉", "Paul Barreira", "transliteration"),
+    # a j read as y (Dutch, German: Jacobs / 雅克布斯), 霍 huo read as ho (Holt / 霍尔特)
+    ("transliteration-j-as-y", story("scotsman.133791", en=(JACOBS_EN, [("Jacobs", "PERSON")]),
+                                     zh_Hans=(JACOBS_ZH, [("雅克布斯", "PERSON")])), "雅克布斯", "Jacobs", "transliteration"),
+    ("transliteration-huo-as-ho", story("scotsman.133791", en=(HOLT_EN, [("Holt", "PERSON")]),
+                                        zh_Hans=(HOLT_ZH, [("霍尔特", "PERSON")])), "霍尔特", "Holt", "transliteration"),
     ("place-parts-state", story("abc.306815", en=(ARIZONA_EN, [("Arizona", "PLACE")]),
                                 zh_Hans=(ARIZONA_ZH, [("亚利桑那州", "PLACE")])), "亚利桑那州", "Arizona", "place-parts"),
     ("place-parts-compass", story("cnn.304447", en=(WV_EN, [("West Virginia", "PLACE")]),
@@ -119,6 +131,9 @@ APART_CASES = [
     ("translations-initials-go-to-their-own", story("seed.000", zh_Hans=(SEED_000_POLANYI, [("K.波兰尼", "PERSON")]),
                                                     en=("Michael Polanyi was a chemist.", [("Michael Polanyi", "PERSON")])),
      "K.波兰尼", "Michael Polanyi"),
+    # 埃文斯 is Evans: its 文 wen is a v, not the h of Hans (cbsnews.248484 names both)
+    ("wen-is-no-h", story("cbsnews.248484", en=(GEIGER_EN, [("Hans", "PERSON")]), zh_Hans=(EVANS_ZH, [("埃文斯", "PERSON")])),
+     "埃文斯", "Hans"),
     ("short-names-are-not-countries", story("nbc.1", en=("\"So I'm you, I'm us, it's us.", [("us", "PLACE")]),
                                             zh_Hans=(US_ZH, [("美国", "PLACE")])), "美国", "us"),
 ]
