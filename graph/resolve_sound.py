@@ -80,12 +80,20 @@ def best_matches(state: ResolveState, rule: str, types: tuple[str, ...], scorer:
                             scores[(a, b)] = best
                 for (a, b), (s, x, y) in sorted(scores.items()):
                     # a rival as good as this pair or better beats it, unless it pairs the very same name
-                    # again (丹尼尔·斯图里奇 and a mention glued to its gloss, 丹尼尔·斯图里奇( Daniel Sturridge)
+                    # again (丹尼尔·斯图里奇 and a mention glued to its gloss, 丹尼尔·斯图里奇( Daniel Sturridge),
+                    # or the same name spelt twice in one version, which the scorer itself matches
+                    # (雅各布斯 and 雅克布斯 for Jacobs)
                     rivals = [t for (a2, b2), (t, x2, y2) in scores.items() if (a2, b2) != (a, b)
-                              and ((a2 == a and not _same_name(y2, y)) or (b2 == b and not _same_name(x2, x)))]
+                              and ((a2 == a and not _same_name(y2, y))
+                                   or (b2 == b and not _same_name(x2, x) and not _spelt_twice(scorer, x, x2)))]
                     if all(t < s for t in rivals):
                         doc, sentence = state.nodes[b].evidence_for(y) if y in state.nodes[b].aliases else ("", "")
                         yield Candidate(a, b, rule, doc, sentence, f"{label} {s:.2f}; {where}", x, y)
+
+
+def _spelt_twice(scorer: Scorer, a: str, b: str) -> bool:
+    """Whether two Chinese names of one version are one name spelt two ways, by ``scorer``'s own measure."""
+    return HAN_RE.search(a) is not None and HAN_RE.search(b) is not None and scorer(a, b) > 0.0
 
 
 def _same_name(a: str, b: str) -> bool:

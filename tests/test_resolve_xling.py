@@ -41,6 +41,7 @@ JACOBS_ZH = "雅克布斯将任意球传给队长克雷格·哈克特，但随�
 HOLT_EN = ("Holt, on the other hand, went with the same Livi 11 which took a point off Hearts last week and he would "
            "have been delighted with the way his well-drilled outfit suffocated their opponents.")
 HOLT_ZH = "另一方面，霍尔特上周以同样的 11人组合凭借关键一球淘汰了哈茨，这令霍尔特十分满意。"
+JACOBS_ZH_2 = "流浪者队仍没有把握好雅各布斯的定位球机会。"
 GEIGER_EN = "\"Hans\" Geiger died in 1945, just a few days short of his 63rd birthday."
 EVANS_ZH = "埃文斯：“那肯定是一种爆音！”"
 ROCKIES_HANS = "包括“落基山脉”中部和“西部大盆地”在内的“西南沙漠”其他地区可能会有 1 至 2 英寸的降雨量。"
@@ -86,6 +87,11 @@ MERGE_CASES = [
     # a j read as y (Dutch, German: Jacobs / 雅克布斯), 霍 huo read as ho (Holt / 霍尔特)
     ("transliteration-j-as-y", story("scotsman.133791", en=(JACOBS_EN, [("Jacobs", "PERSON")]),
                                      zh_Hans=(JACOBS_ZH, [("雅克布斯", "PERSON")])), "雅克布斯", "Jacobs", "transliteration"),
+    # one version spells the name two ways: neither spelling is the other's rival for Jacobs
+    ("transliteration-spelt-twice", [record("scotsman.133791.en.txt", [(JACOBS_EN, "en")], [("Jacobs", "PERSON", 0)]),
+                                     record("scotsman.133791.zh-Hans.txt", [(JACOBS_ZH, "zh-Hans"), (JACOBS_ZH_2, "zh-Hans")],
+                                            [("雅克布斯", "PERSON", 0), ("雅各布斯", "PERSON", 1)])],
+     "雅各布斯", "Jacobs", "transliteration"),
     ("transliteration-huo-as-ho", story("scotsman.133791", en=(HOLT_EN, [("Holt", "PERSON")]),
                                         zh_Hans=(HOLT_ZH, [("霍尔特", "PERSON")])), "霍尔特", "Holt", "transliteration"),
     ("place-parts-state", story("abc.306815", en=(ARIZONA_EN, [("Arizona", "PLACE")]),
