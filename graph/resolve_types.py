@@ -10,8 +10,10 @@ one translation group, with more than one of the types PERSON, ORG and PLACE, is
 by vote: each document votes the type most of its mentions of the name have (the simplified and
 traditional versions vote once together for a Latin name, which one extractor reads alike in
 both), and the type with at least half of the votes wins. The English version (whose extractor types Latin names from
-their own language) breaks a tie, and a type it did not vote for wins nothing; without a winner
-the name is left alone. A country or a large city stays a place, and so does a smaller place
+their own language) breaks a tie, and a type it did not vote for wins nothing; a Chinese name
+English does not write has its tie broken by its English counterpart's type (the city table's
+English name for it, or the one English name that sounds like it); without a winner the name is
+left alone. A country or a large city stays a place, and so does a smaller place
 that is no first name when one version calls it a place and another a person. Lexicon concepts
 and one-character names keep their types. Nothing crosses from one group to another: a name is
 typed by its own story. The ``type`` rows of the user's alias file (``type,CNN,ORG``) win over
@@ -103,6 +105,48 @@ def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
     return first if english in (None, first) else None
 
 
+def _english_names(records: list[DocumentRecord], group: Iterable[int]) -> dict[str, str]:
+    """The PERSON, ORG and PLACE names of a group's English version and the type most of their
+    mentions have; a person's last name too (*Molinari* of *Francesco Molinari*)."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in group:
+        if (records[i].languages or ("",))[0] != "en":
+            continue
+        for m in records[i].mentions:
+            if m.label in _TYPES and not m.concept:
+                counts[m.text][m.label] += 1
+                if m.label == "PERSON" and " " in m.text.strip():
+                    counts[m.text.split()[-1]][m.label] += 1
+    return {name: c.most_common(1)[0][0] for name, c in counts.items()}
+
+
+def _tie_breaker(votes: Counter[str], surface: str, english_names: Mapping[str, str]) -> str | None:
+    """For a Chinese name the versions tie over, the type the English version gives its
+    counterpart: the English name the city table gives it, or the one English name that sounds
+    like its transliteration best (白宫 has none; 曼尼托巴 has *Manitoba*).
+
+    >>> _tie_breaker(Counter({"PLACE": 1, "PERSON": 1}), "曼尼托巴", {"Manitoba": "PLACE", "Trump": "PERSON"})
+    'PLACE'
+    >>> _tie_breaker(Counter({"PLACE": 1, "PERSON": 1}), "白宫", {"White House": "ORG"}) is None
+    True
+    """
+    (_, n), *rest = votes.most_common()
+    if not rest or rest[0][1] != n or not english_names or not HAN_RE.search(surface):
+        return None
+    from .resolve_cities import _city_of  # noqa: PLC0415  (the resolver's rules build on this module's output)
+    from .resolve_names import fold_latin
+    from .resolve_rules import transliteration_score
+
+    if (city := _city_of(surface)) is not None:
+        by_folded = {fold_latin(name): label for name, label in english_names.items()}
+        if city[0] in by_folded:
+            return by_folded[city[0]]
+    scored = sorted(((transliteration_score(surface, name), name) for name in english_names), reverse=True)
+    if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
+        return english_names[scored[0][1]]
+    return None
+
+
 def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str, str]] | None = None,
                 ) -> tuple[list[DocumentRecord], list[Retype]]:
     """``records`` with the names of each translation group typed alike (see the module
@@ -139,8 +183,9 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
             votes[form][label] += 1
             if voter == "en":
                 english[form] = label
-        chosen = {form: _winner(v, english.get(form), surface[form]) for form, v in votes.items()
-                  if len(seen[form]) > 1 and sum(v.values()) > 1}
+        english_names = _english_names(records, group)
+        chosen = {form: _winner(v, english.get(form) or _tie_breaker(v, surface[form], english_names), surface[form])
+                  for form, v in votes.items() if len(seen[form]) > 1 and sum(v.values()) > 1}
         chosen = {form: (label, "translations") for form, label in chosen.items() if label and form not in fixed}
         for i in group if chosen else ():
             _relabel(records, i, chosen, _TYPES, retyped)

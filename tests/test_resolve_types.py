@@ -172,3 +172,15 @@ def test_chinese_names_that_share_a_surname_but_not_the_foreign_name_stay_apart(
     g, _ = build_corpus([tmp_path], jobs=1)
     holders = [a for _, a in g.nodes(data=True) if {"理查德·范斯坦", "黛安·范斯坦"} & set(a["aliases"])]
     assert len(holders) == 2
+
+
+def test_the_english_counterpart_breaks_a_tie_between_the_chinese_versions(tmp_path):
+    # reuters.218861: one Chinese version reads 华盛顿 as a place, the other 華盛頓 as a person; English
+    # has no 华盛顿 to vote, but the city table gives its English name, Washington, a place there
+    write_story(tmp_path, en="Washington has also resisted calls to relax tough international sanctions on North Korea.",
+                zh_Hans="李勇浩表达了对华盛顿方面无视朝鲜方面的积极举措的不满。",
+                zh_Hant="華盛頓亦已拒絕放鬆對北韓的嚴厲國際制裁。")
+    g, report = build_corpus([tmp_path], jobs=1)
+    (washington,) = [a for _, a in g.nodes(data=True) if "華盛頓" in a["aliases"]]
+    assert washington["type"] == "PLACE" and {"华盛顿", "Washington"} <= set(washington["aliases"])
+    assert [(r["name"], r["from"], r["to"]) for r in report["resolution"]["retyped"]] == [("華盛頓", "PERSON", "PLACE")]
