@@ -41,6 +41,16 @@ def write_story(folder, **texts):
     return folder
 
 
+def build_story(folder, **texts):
+    """The graph and report of a build of :func:`write_story`'s files (one process)."""
+    return build_corpus([write_story(folder, **texts)], jobs=1)
+
+
+def holders(g, name):
+    """The attributes of every node that holds ``name``."""
+    return [a for _, a in g.nodes(data=True) if name in a["aliases"]]
+
+
 def types_of(records, name):
     return {r.doc_id: m.label for r in records for m in r.mentions if m.text == name}
 
@@ -92,8 +102,7 @@ def test_agreed_types_make_one_node():
 
 
 def test_a_build_reports_each_retyped_mention(tmp_path):
-    write_story(tmp_path, en=NUGGETS_EN + "\n\nThe Denver Nuggets won.", vi=NUGGETS_VI)
-    g, report = build_corpus([tmp_path], jobs=1)
+    g, report = build_story(tmp_path, en=NUGGETS_EN + "\n\nThe Denver Nuggets won.", vi=NUGGETS_VI)
     retyped = report["resolution"]["retyped"]
     assert all(set(r) == {"document", "name", "from", "to", "sentence", "by"} and r["name"] in r["sentence"]
                for r in retyped)
@@ -140,13 +149,12 @@ def test_kg_explain_shows_a_retyped_name_and_the_fix(tmp_path):
 
 def test_an_international_body_is_one_node_in_four_languages(tmp_path):
     # reuters.218932: 北约 and 北大西洋公約組織 are two of the lexicon's forms of one body, NATO
-    write_story(tmp_path,
-                en="Prime Minister Zaev says NATO membership will bring much needed investment to Macedonia.",
-                vi="Thủ tướng Zaev nói rằng tư cách là thành viên NATO sẽ đem lại những sự đầu tư rất cấp thiết cho Macedonia.",
-                zh_Hans="扎埃夫总理表示，成为北约成员，将会给马其顿带来所需的投资。",
-                zh_Hant="總理 Zaev 表示北大西洋公約組織成員資格將為馬其頓帶來國家急切所需的投資。")
-    g, _ = build_corpus([tmp_path], jobs=1)
-    (nato,) = [a for _, a in g.nodes(data=True) if "NATO" in a["aliases"]]
+    g, _ = build_story(tmp_path,
+                       en="Prime Minister Zaev says NATO membership will bring much needed investment to Macedonia.",
+                       vi="Thủ tướng Zaev nói rằng tư cách là thành viên NATO sẽ đem lại những sự đầu tư rất cấp thiết cho Macedonia.",
+                       zh_Hans="扎埃夫总理表示，成为北约成员，将会给马其顿带来所需的投资。",
+                       zh_Hant="總理 Zaev 表示北大西洋公約組織成員資格將為馬其頓帶來國家急切所需的投資。")
+    (nato,) = holders(g, "NATO")
     assert nato["type"] == "ORG"
     assert {"北约", "北大西洋公約組織"} <= set(nato["aliases"])
     assert len(nato["documents"]) == 4
@@ -154,33 +162,30 @@ def test_an_international_body_is_one_node_in_four_languages(tmp_path):
 
 def test_two_chinese_renderings_of_one_foreign_name_are_one_person(tmp_path):
     # cnn.304447: the two Chinese versions render Dianne as 黛安娜 and 黛安; both gloss the English name
-    write_story(tmp_path,
-                en="He referenced Senate Judiciary Committee ranking Democratic Sen. Dianne Feinstein by name.",
-                zh_Hans="他指名道姓地提到 “参议院司法委员会” 资深成员、民主党参议员黛安娜·范斯坦（Dianne Feinstein），这引来观众一片嘘声。",
-                zh_Hant="他直指參議院司法委員會列席的民主黨參議員黛安·范斯坦 (Dianne Feinstein)，並獲得觀眾的大片噓聲。")
-    g, _ = build_corpus([tmp_path], jobs=1)
-    (person,) = [a for _, a in g.nodes(data=True) if "Dianne Feinstein" in a["aliases"]]
+    g, _ = build_story(tmp_path,
+                       en="He referenced Senate Judiciary Committee ranking Democratic Sen. Dianne Feinstein by name.",
+                       zh_Hans="他指名道姓地提到 “参议院司法委员会” 资深成员、民主党参议员黛安娜·范斯坦（Dianne Feinstein），这引来观众一片嘘声。",
+                       zh_Hant="他直指參議院司法委員會列席的民主黨參議員黛安·范斯坦 (Dianne Feinstein)，並獲得觀眾的大片噓聲。")
+    (person,) = holders(g, "Dianne Feinstein")
     assert {"黛安娜·范斯坦", "黛安·范斯坦"} <= set(person["aliases"])
 
 
 def test_chinese_names_that_share_a_surname_but_not_the_foreign_name_stay_apart(tmp_path):
     # the given names differ and only one of them renders the English name the story glosses
-    write_story(tmp_path,
-                en="Senator Dianne Feinstein spoke before the committee.",
-                zh_Hans="参议员黛安·范斯坦（Dianne Feinstein）在委员会发言。",
-                zh_Hant="參議員黛安·范斯坦在委員會發言，她的丈夫理查德·范斯坦也在場。")
-    g, _ = build_corpus([tmp_path], jobs=1)
-    holders = [a for _, a in g.nodes(data=True) if {"理查德·范斯坦", "黛安·范斯坦"} & set(a["aliases"])]
-    assert len(holders) == 2
+    g, _ = build_story(tmp_path,
+                       en="Senator Dianne Feinstein spoke before the committee.",
+                       zh_Hans="参议员黛安·范斯坦（Dianne Feinstein）在委员会发言。",
+                       zh_Hant="參議員黛安·范斯坦在委員會發言，她的丈夫理查德·范斯坦也在場。")
+    (richard,), (dianne,) = holders(g, "理查德·范斯坦"), holders(g, "黛安·范斯坦")
+    assert richard is not dianne
 
 
 def test_the_english_counterpart_breaks_a_tie_between_the_chinese_versions(tmp_path):
     # reuters.218861: one Chinese version reads 华盛顿 as a place, the other 華盛頓 as a person; English
     # has no 华盛顿 to vote, but the city table gives its English name, Washington, a place there
-    write_story(tmp_path, en="Washington has also resisted calls to relax tough international sanctions on North Korea.",
-                zh_Hans="李勇浩表达了对华盛顿方面无视朝鲜方面的积极举措的不满。",
-                zh_Hant="華盛頓亦已拒絕放鬆對北韓的嚴厲國際制裁。")
-    g, report = build_corpus([tmp_path], jobs=1)
-    (washington,) = [a for _, a in g.nodes(data=True) if "華盛頓" in a["aliases"]]
+    g, report = build_story(tmp_path, en="Washington has also resisted calls to relax tough international sanctions on North Korea.",
+                            zh_Hans="李勇浩表达了对华盛顿方面无视朝鲜方面的积极举措的不满。",
+                            zh_Hant="華盛頓亦已拒絕放鬆對北韓的嚴厲國際制裁。")
+    (washington,) = holders(g, "華盛頓")
     assert washington["type"] == "PLACE" and {"华盛顿", "Washington"} <= set(washington["aliases"])
     assert [(r["name"], r["from"], r["to"]) for r in report["resolution"]["retyped"]] == [("華盛頓", "PERSON", "PLACE")]
