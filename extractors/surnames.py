@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .places import territory_names
 
-__all__ = ["people_by_last_name", "is_major_place", "is_place_not_first_name"]
+__all__ = ["people_by_last_name", "is_major_place", "is_place_not_first_name", "looks_like_full_name"]
 
 _PARTS = re.compile(r"[\s·•.]+")
 #: Kinds of the English gazetteer's places that a last name never stands for.
@@ -74,6 +74,19 @@ def is_place_not_first_name(name: str) -> bool:
         return False
     gazetteer = _gazetteer()
     return name.lower() in gazetteer.places and name.lower() not in gazetteer.first
+
+
+def looks_like_full_name(name: str) -> bool:
+    """Whether ``name`` reads as a person's full name: Latin words opening with a first name of the
+    English gazetteer, or Chinese parts joined by a name dot.
+
+    >>> looks_like_full_name("Justin Thomas"), looks_like_full_name("克里斯汀·福特"), looks_like_full_name("Rapid Vienna")
+    (True, True, False)
+    """
+    if "·" in name.strip("·"):
+        return True
+    words = name.split()
+    return _latin(name) and len(words) >= 2 and words[0].lower() in _gazetteer().first
 
 
 def _opens_with_place(parts: Sequence[str]) -> bool:

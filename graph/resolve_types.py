@@ -12,8 +12,8 @@ traditional versions vote once together for a Latin name, which one extractor re
 both), and the type with at least half of the votes wins. The English version (whose extractor types Latin names from
 their own language) breaks a tie, and a type it did not vote for wins nothing; a Chinese name
 English does not write has its tie broken by its English counterpart's type (the city table's
-English name for it, or the one English name that sounds like it); without a winner the name is
-left alone. A country or a large city stays a place, and so does a smaller place
+English name for it, or the one English name that sounds like it); with no English vote at all a
+tie goes by :func:`_tie_prior`; without a winner the name is left alone. A country or a large city stays a place, and so does a smaller place
 that is no first name when one version calls it a place and another a person. Lexicon concepts
 and one-character names keep their types. Nothing crosses from one group to another: a name is
 typed by its own story. The ``type`` rows of the user's alias file (``type,CNN,ORG``) win over
@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from policykg.extractors.records import DocumentRecord
-from policykg.extractors.surnames import is_major_place, is_place_not_first_name
+from policykg.extractors.surnames import is_major_place, is_place_not_first_name, looks_like_full_name
 
 from .resolve import matching_form
 from .resolve_names import HAN_RE
@@ -101,8 +101,47 @@ def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
         return None  # no type has half of the documents
     if rest and rest[0][1] == n:
         tied = {label for label, k in votes.items() if k == n}
+        if english is None:
+            return _tie_prior(tied, form)
         return english if english in tied else None
     return first if english in (None, first) else None
+
+
+def _tie_prior(tied: set[str], form: str) -> str | None:
+    """The type of a name the versions tie over when no English type breaks the tie: an
+    organization over a person or a place (brands, clubs and media named after people and places:
+    *Twitter*, *Hearts*, *EU*); between a person and a place, a place for a known place or a name
+    ending in a place word (*John Street*, 西弗吉尼亚州), a person for a full name (*Justin Thomas*,
+    克里斯汀·福特); otherwise no type (*Tiger Woods*, *Kante*: the tie stays).
+
+    >>> _tie_prior({"ORG", "PERSON"}, "Twitter"), _tie_prior({"PERSON", "PLACE"}, "John Street")
+    ('ORG', 'PLACE')
+    >>> _tie_prior({"PERSON", "PLACE"}, "Justin Thomas"), _tie_prior({"PERSON", "PLACE"}, "Kante")
+    ('PERSON', None)
+    """
+    if "ORG" in tied:
+        return "ORG"
+    if tied == {"PERSON", "PLACE"}:
+        if _looks_like_place(form):
+            return "PLACE"
+        return "PERSON" if looks_like_full_name(form) else None
+    return None
+
+
+def _looks_like_place(form: str) -> bool:
+    """A place of the gazetteers (CLDR, GeoNames' cities, the English gazetteer) or a name whose
+    last word is a place word (``Beach``, ``州``)."""
+    from policykg.extractors.en import PLACE_WORDS
+    from policykg.extractors.script import to_simplified
+    from policykg.extractors.zh_latin import PLACE_ENDINGS
+
+    from .resolve_cities import city_names
+
+    if is_major_place(form) or is_place_not_first_name(form) or matching_form(form) in city_names():
+        return True
+    if HAN_RE.search(form):
+        return len(form) > 2 and to_simplified(form).endswith(PLACE_ENDINGS)
+    return form.split()[-1:] != [form] and form.split()[-1] in PLACE_WORDS
 
 
 def _english_names(records: list[DocumentRecord], group: Iterable[int]) -> dict[str, str]:

@@ -26,6 +26,12 @@ ATHENS_EN = ("Athens has long insisted that its northern neighbor's name represe
 ATHENS_VI = ("Athens từ lâu đã khẳng định rằng tên của nước láng giềng phía bắc tương ứng cho chính vùng lãnh thổ của "
              "mình và đã nhiều lần phản đối việc trở thành thành viên của EU và NATO của nước bạn.")
 
+TWITTER_VI = "Anh viết trong thông báo về sự thay đổi trên Twitter vào thứ Bảy: “Trước đấy mọi người vẫn biết tới tôi là Kanye West.”"
+TWITTER_HANT = "他在禮拜六透過 Twitter 宣布改名，並寫道：「這個本來叫做肯伊·威斯特的人。」"
+JOHN_STREET_VI = ("Nạn nhân 44 tuổi được phát hiện ra vào lúc 7.55 giờ sáng tại Grayson Mews, đường John Street, với những "
+                  "vết đâm, sau đó một nam nghi phạm 32 tuổi đã bị bắt.")
+JOHN_STREET_HANT = "44 歲死者在早上 7:55 分被發現倒臥在 John Street 的 Grayson Mews，身上發現多處刀傷。"
+
 
 def versions(stem, name, **labels):
     """Records ``stem.LANG.txt`` naming ``name`` with the label given per language (lang=(sentence, label))."""
@@ -73,6 +79,15 @@ CASES = [
                                            zh_Hant=("在 Tiger Woods 的比賽中", "PLACE")), "Tiger Woods", None),
     ("no-english-tie", versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hans=("在 Tiger Woods 的比赛中", "PLACE")),
      "Tiger Woods", None),
+    # without English, a tie goes to an organization (brands, clubs, media: bbc.381647) ...
+    ("no-english-tie-organization", versions("bbc.381647", "Twitter", vi=(TWITTER_VI, "ORG"), zh_Hant=(TWITTER_HANT, "PERSON")),
+     "Twitter", "ORG"),
+    # ... and between a person and a place, to a place whose last word is a place word (dailymail.co.uk.298732)
+    ("no-english-tie-place-word", versions("dailymail.co.uk.298732", "John Street", vi=(JOHN_STREET_VI, "PERSON"),
+                                           zh_Hant=(JOHN_STREET_HANT, "PLACE")), "John Street", "PLACE"),
+    # ... but a person's full name stays apart from a place (a first name of the gazetteer opens it)
+    ("no-english-tie-full-name", versions("reuters.218923", "Francesco Molinari", vi=(WOODS_VI, "PERSON"),
+                                          zh_Hans=("Francesco Molinari 在比赛中领先", "PLACE")), "Francesco Molinari", "PERSON"),
 ]
 
 
