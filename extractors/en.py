@@ -106,7 +106,8 @@ def after_ranks(text: str, start: int, end: int) -> int:
     ('Bob Blemmings', 'Inspector Morse')
     """
     words = text[start:end].split(" ")
-    while len(words) > 2 and words[0] in RANK_WORDS:
+    # only ranks followed by one plain space, so the name never starts on whitespace
+    while len(words) > 2 and words[0] in RANK_WORDS and words[1][:1].strip():
         start += len(words[0]) + 1
         words = words[1:]
     return start
