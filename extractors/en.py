@@ -102,8 +102,8 @@ def after_ranks(text: str, start: int, end: int) -> int:
     least two words (``Inspector Morse`` stays whole).
 
     >>> t = "Det Insp Bob Blemmings and Inspector Morse"
-    >>> t[after_ranks(t, 0, 22):22], t[after_ranks(t, 27, 42):42]
-    ('Bob Blemmings', 'Inspector Morse')
+    >>> t[after_ranks(t, 0, 22):22], t[after_ranks(t, 27, 42):42], after_ranks("Det  Insp Bob Blemmings", 0, 23)
+    ('Bob Blemmings', 'Inspector Morse', 0)
     """
     words = text[start:end].split(" ")
     # only ranks followed by one plain space, so the name never starts on whitespace
