@@ -281,8 +281,9 @@ def sound_key(name: str) -> str:
     """Consonant classes of a name, read as pinyin if it is Chinese, as Latin spelling otherwise.
 
     Classes: P (b p f v), T (d t), K (g k hard c), S (s z j ch sh x q), L (l r), M, N (n ng), H,
-    W, and X for pinyin *hu* before a vowel (a W that may be an H); vowels are dropped and repeated classes collapsed, since Chinese transliteration adds
-    vowels between consonants (Grande → 格兰德 ge-lan-de).
+    W, and X for pinyin *hu* before a vowel (a W that may be an H); vowels are dropped and repeated
+    classes collapsed, since Chinese transliteration adds vowels between consonants (Grande → 格兰德
+    ge-lan-de).
 
     Examples
     --------

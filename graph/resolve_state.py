@@ -32,7 +32,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from .resolve_names import PersonName, fold_latin, fold_vietnamese, has_diacritics, parse_person, persons_compatible, script_of
+from .resolve_names import (PersonName, fold_latin, fold_vietnamese, has_diacritics, parse_person, persons_compatible,
+                            script_of)
 from .resolve_translations import translations
 
 __all__ = ["NodeInfo", "Candidate", "ResolveState", "MIN_AFFINITY"]

@@ -9,12 +9,13 @@ a name written alike (:func:`~policykg.graph.resolve.matching_form`) in two docu
 one translation group, with more than one of the types PERSON, ORG and PLACE, is given one type
 by vote: each document votes the type most of its mentions of the name have (the simplified and
 traditional versions vote once together for a Latin name, which one extractor reads alike in
-both), and the type with at least half of the votes wins. The English version (whose extractor types Latin names from
-their own language) breaks a tie, and a type it did not vote for wins nothing; a Chinese name
-English does not write has its tie broken by its English counterpart's type (the city table's
-English name for it, or the one English name that sounds like it); with no English vote at all a
-tie goes by :func:`_tie_prior`; without a winner the name is left alone. A country or a large city stays a place, and so does a smaller place
-that is no first name when one version calls it a place and another a person. Lexicon concepts
+both), and the type with at least half of the votes wins. The English version (whose extractor
+types Latin names from their own language) breaks a tie, and a type it did not vote for wins
+nothing; a Chinese name English does not write has its tie broken by its English counterpart's
+type (the city table's English name for it, or the one English name that sounds like it); with no
+English vote at all a tie goes by :func:`_tie_prior`; without a winner the name is left alone. A
+country or a large city stays a place, and so does a smaller place that is no first name when one
+version calls it a place and another a person. Lexicon concepts
 and one-character names keep their types. Nothing crosses from one group to another: a name is
 typed by its own story. The ``type`` rows of the user's alias file (``type,CNN,ORG``) win over
 the vote, in every document.
