@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
+from .place_words import PLACE_WORDS
 from .places import territory_names
 
 __all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "DATE_WORDS", "NAME_CONNECTORS",
@@ -39,13 +40,6 @@ ORG_WORDS = frozenset(
     "Parliament Assembly Union Federation Corporation Inc Ltd Limited Holdings Foundation Fund Times Post News "
     "Press School College Bureau Administration Army Police Club League Network Board Authority Senate "
     "Society Forum Museum Hospital Airlines Airways Council Cabinet Secretariat Directorate Tribunal".split()
-)
-#: Last (or first) words of place names: a name ending in one is a place (``Evelyn Street``).
-PLACE_WORDS = frozenset(
-    "Plaza Square Street Road Avenue Boulevard Lane Park Bridge River Lake Island Islands Bay Beach Coast Mountain "
-    "Mountains Mount Valley Canyon Desert Peninsula Strait Sea Ocean Gulf Hill Hills Heights Falls Harbor Harbour "
-    "Port Airport Station County Province City Town Village District Punta Playa Calle Río Rio Monte Sierra Isla "
-    "Lago Cerro Colonia Crescent Mews Terrace Gardens Drive Arena Stadium Rim".split()
 )
 PERSON_TITLES = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",

@@ -31,7 +31,8 @@ import re
 from collections.abc import Iterator
 
 from .base import Candidate
-from .en import DATE_WORDS, ORG_WORDS, PLACE_WORDS, RANK_WORDS, ROLE_WORDS
+from .en import DATE_WORDS, ORG_WORDS, RANK_WORDS, ROLE_WORDS
+from .place_words import PLACE_ENDINGS, PLACE_WORDS
 from .places import territory_names
 from .segment import HAN_RE
 from .structure_roles import ORG_HEADS
@@ -55,10 +56,6 @@ _NOT_OPENING = frozenset(
 # simplified Chinese cues around a run
 #: One-character heads such as ``部`` open other words too (``部分``); of those only a few stay.
 _ORG_AFTER = tuple(h for h in ORG_HEADS if len(h) > 1) + ("队", "俱乐部", "乐队", "频道", "网站", "党", "新闻")
-#: Words that end a place name (simplified).
-PLACE_ENDINGS = ("州", "省", "市", "县", "郡", "镇", "村", "岛", "港", "湾", "河", "湖", "山", "街", "路", "区",
-                 "广场", "公园", "机场", "大桥", "海滩", "监狱", "体育场", "球场", "火山", "半岛", "海峡", "沙漠", "峡谷",
-                 "平原", "高原", "盆地", "地区", "大街", "大道")
 #: Forms of address and titles written after a person's name (simplified).
 PERSON_TITLES = (
     "先生", "女士", "小姐", "夫人", "太太", "神父", "牧师", "主教", "教授", "博士", "医生", "法官", "议员", "将军",

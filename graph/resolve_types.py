@@ -37,11 +37,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
+from policykg.extractors.place_words import PLACE_ENDINGS, PLACE_WORDS
 from policykg.extractors.records import DocumentRecord
+from policykg.extractors.script import to_simplified
 from policykg.extractors.surnames import is_major_place, is_place_not_first_name, looks_like_full_name
 
 from .resolve import matching_form
-from .resolve_names import HAN_RE
+from .resolve_cities import city_names
+from .resolve_names import HAN_RE, fold_latin
+from .resolve_rules import transliteration_score
 from .resolve_translations import group_indexes
 
 __all__ = ["Retype", "agree_types", "voter_of"]
@@ -132,12 +136,6 @@ def _tie_prior(tied: set[str], form: str) -> str | None:
 def _looks_like_place(form: str) -> bool:
     """A place of the gazetteers (CLDR, GeoNames' cities, the English gazetteer) or a name whose
     last word is a place word (``Beach``, ``州``)."""
-    from policykg.extractors.en import PLACE_WORDS
-    from policykg.extractors.script import to_simplified
-    from policykg.extractors.zh_latin import PLACE_ENDINGS
-
-    from .resolve_cities import city_names
-
     if is_major_place(form) or is_place_not_first_name(form) or matching_form(form) in city_names():
         return True
     if HAN_RE.search(form):
@@ -173,14 +171,10 @@ def _tie_breaker(votes: Counter[str], surface: str, english_names: Mapping[str, 
     (_, n), *rest = votes.most_common()
     if not rest or rest[0][1] != n or not english_names or not HAN_RE.search(surface):
         return None
-    from .resolve_cities import _city_of  # noqa: PLC0415  (the resolver's rules build on this module's output)
-    from .resolve_names import fold_latin
-    from .resolve_rules import transliteration_score
-
-    if (city := _city_of(surface)) is not None:
+    if (city := city_names().get(matching_form(surface))) is not None:
         by_folded = {fold_latin(name): label for name, label in english_names.items()}
-        if city[0] in by_folded:
-            return by_folded[city[0]]
+        if fold_latin(city[0]) in by_folded:
+            return by_folded[fold_latin(city[0])]
     scored = sorted(((transliteration_score(surface, name), name) for name in english_names), reverse=True)
     if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
         return english_names[scored[0][1]]
