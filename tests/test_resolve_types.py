@@ -4,6 +4,8 @@ with the types the extractors gave them, and through a build of real files."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -204,3 +206,12 @@ def test_the_english_counterpart_breaks_a_tie_between_the_chinese_versions(tmp_p
     (washington,) = holders(g, "華盛頓")
     assert washington["type"] == "PLACE" and {"华盛顿", "Washington"} <= set(washington["aliases"])
     assert [(r["name"], r["from"], r["to"]) for r in report["resolution"]["retyped"]] == [("華盛頓", "PERSON", "PLACE")]
+
+
+def test_the_tie_rules_read_place_words_without_loading_spacy():
+    # the type vote runs on cached records too, in a build that otherwise never imports spaCy
+    code = ("import sys; from policykg.graph.resolve_types import _tie_prior; "
+            "print(_tie_prior({'PERSON', 'PLACE'}, 'John Street'), _tie_prior({'PERSON', 'PLACE'}, '西弗吉尼亚州'), "
+            "'spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["PLACE", "PLACE", "False"]

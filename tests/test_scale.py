@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -68,6 +70,22 @@ def test_rebuild_extracts_only_what_changed_and_equals_a_cold_build(corpus: Path
     assert _graph(out) == _graph(cold)
     labels = {n["label"] for n in json.loads(_graph(out))["nodes"]}
     assert {"联合国", "世界银行"} <= labels and "世界贸易组织" not in labels
+
+
+def test_a_build_served_from_the_cache_never_imports_spacy(tmp_path: Path) -> None:
+    # translations whose versions tie over a name's type (bbc.381647): the type vote runs on cached records too
+    corpus = _write_corpus(tmp_path / "docs", {
+        **DOCS,
+        "story.vi.txt": "Anh viết trong thông báo về sự thay đổi trên Twitter vào thứ Bảy.",
+        "story.zh-Hant.txt": "他在禮拜六透過 Twitter 宣布改名，並寫道：「這個本來叫做肯伊·威斯特的人。」",
+    })
+    out = tmp_path / "out"
+    _build(corpus, out, cache=out / CACHE_FILE)
+    code = ("import json, sys; from policykg.graph.run import build_corpus; "
+            f"g, r = build_corpus([{str(corpus)!r}], jobs=1, progress=False, log=lambda m: None, cache={str(out / CACHE_FILE)!r}); "
+            "print(json.dumps([r['cache']['extracted'], 'spacy' in sys.modules]))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == [0, False]
 
 
 def test_a_renamed_file_comes_from_the_cache_under_its_new_name(corpus: Path, tmp_path: Path) -> None:
