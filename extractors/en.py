@@ -30,6 +30,7 @@ from .base import Candidate, EntityExtractor
 from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
+from .surnames import is_major_place
 
 __all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "DATE_WORDS", "NAME_CONNECTORS",
            "ORG_WORDS", "PERSON_TITLES", "PLACE_WORDS", "RANK_WORDS", "after_ranks"]
@@ -92,16 +93,21 @@ _CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
 
 
 def after_ranks(text: str, start: int, end: int) -> int:
-    """Where the name in ``text[start:end]`` begins once the ranks before it are left out, keeping at
-    least two words (``Inspector Morse`` stays whole).
+    """Where the name in ``text[start:end]`` begins once the ranks before it are left out: a last
+    name alone stays (``Captain Halkett`` is Halkett), a known place alone does not (``Captain
+    London`` may be a name, a ship or a team; London alone is a city).
 
-    >>> t = "Det Insp Bob Blemmings and Inspector Morse"
-    >>> t[after_ranks(t, 0, 22):22], t[after_ranks(t, 27, 42):42], after_ranks("Det  Insp Bob Blemmings", 0, 23)
-    ('Bob Blemmings', 'Inspector Morse', 0)
+    >>> t = "Det Insp Bob Blemmings and Captain Halkett"
+    >>> t[after_ranks(t, 0, 22):22], t[after_ranks(t, 27, 42):42], after_ranks("Captain London", 0, 14)
+    ('Bob Blemmings', 'Halkett', 0)
+    >>> after_ranks("Det  Insp Bob Blemmings", 0, 23)
+    0
     """
     words = text[start:end].split(" ")
     # only ranks followed by one plain space, so the name never starts on whitespace
-    while len(words) > 2 and words[0] in RANK_WORDS and words[1][:1].strip():
+    while len(words) > 1 and words[0] in RANK_WORDS and words[1][:1].strip():
+        if len(words) == 2 and (words[1] in territory_names("en") or is_major_place(words[1])):
+            break
         start += len(words[0]) + 1
         words = words[1:]
     return start

@@ -126,11 +126,13 @@ def test_a_glossed_name_jieba_cuts_is_read_whole(text, name, gloss):
     assert not [m.text for m in rec.mentions if m.text != name and name.endswith(m.text)]
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("text,name", [
     # bbc.381780 in English and in simplified Chinese: the abbreviated rank is no part of the name
-    "Det Insp Bob Blemmings said damage was caused to the gates and the building itself.",
-    "Det Insp Bob Blemmings 表示，该建筑的大门以及建筑本体遭到损坏。",
+    ("Det Insp Bob Blemmings said damage was caused to the gates and the building itself.", "Bob Blemmings"),
+    ("Det Insp Bob Blemmings 表示，该建筑的大门以及建筑本体遭到损坏。", "Bob Blemmings"),
+    # bbc.381746: a rank written out before a last name leaves the last name, as the story's other sentences write it
+    ("Captain Halkett was immense, marshalling a superbly-organised defence.", "Halkett"),
 ])
-def test_a_rank_before_a_name_is_left_out(text):
+def test_a_rank_before_a_name_is_left_out(text, name):
     rec = process_document(text, "a.txt")
-    assert [(m.text, m.label) for m in rec.mentions if m.label == "PERSON"] == [("Bob Blemmings", "PERSON")]
+    assert [(m.text, m.label) for m in rec.mentions if m.label == "PERSON"] == [(name, "PERSON")]
