@@ -92,6 +92,27 @@ _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 _CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
 
 
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
+
+
+def with_last_name(text: str, start: int, end: int) -> int:
+    """The end of a person's name of two words or more, over one more capitalised word right after
+    it that is a census last name and ends the run (``Christine Blasey`` + ``Ford``).
+
+    >>> t = "an allegation from Christine Blasey Ford that he"
+    >>> t[19:with_last_name(t, 19, 35)]
+    'Christine Blasey Ford'
+    """
+    from .vi_gazetteers import english_gazetteer
+
+    nxt = _NEXT_WORD.match(text, end)
+    if nxt is None or " " not in text[start:end].strip() or _NEXT_WORD.match(text, nxt.end()):
+        return end
+    gazetteer = english_gazetteer()
+    word = nxt.group(1).lower()
+    return nxt.end() if word in gazetteer.people and word not in gazetteer.first else end
+
+
 def after_ranks(text: str, start: int, end: int) -> int:
     """Where the name in ``text[start:end]`` begins once the ranks before it are left out: a last
     name alone stays (``Captain Halkett`` is Halkett), a known place alone does not (``Captain
@@ -126,7 +147,7 @@ class EnglishEntityExtractor(EntityExtractor):
         for s, e, label in model.predict(text):
             e = end_before_lowercase(text, s, e)
             if label == "PERSON":
-                s = after_ranks(text, s, e)
+                s, e = after_ranks(text, s, e), with_last_name(text, s, e)
             last = text[s:e].split()[-1:]
             # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
             if label == "PERSON" and last and last[0] in PLACE_WORDS and not _common_surname(last[0]):

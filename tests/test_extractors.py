@@ -119,6 +119,12 @@ EN_CASES = [
     # lower-case connectors and a lower-case head stay inside
     ("The Committee on Foreign Affairs met in the Doda district.",
      [("Committee on Foreign Affairs", "ORG"), ("Doda district", "PLACE")]),
+    # the model stops before a last name that is also a company; a census last name ending the run joins (cnn.304489)
+    ("Kavanaugh testified before Congress on Thursday, forcefully and emotionally denying an allegation from "
+     "Christine Blasey Ford that he sexually assaulted her decades ago when they were teenagers.",
+     [("Christine Blasey Ford", "PERSON")]),
+    # a rank written out before a last name alone leaves the last name (bbc.381746)
+    ("Captain Halkett was immense, marshalling a superbly-organised defence.", [("Halkett", "PERSON")]),
 ]
 
 
