@@ -250,6 +250,9 @@ def latin_candidates(text: str, window: int = 8) -> list[Candidate]:
     >>> s = "尽管 Alfredo Morelos 有一次进攻迫使 Kelly 出击扑救"
     >>> [(s[c.start:c.end], c.label) for c in latin_candidates(s)]
     [('Alfredo Morelos', 'PERSON'), ('Kelly', 'PERSON')]
+    >>> s = "距离此次事故大约一英里处的Childers街发生了另外一起交通事故"
+    >>> [(s[c.start:c.end], c.label) for c in latin_candidates(s)]
+    [('Childers街', 'PLACE')]
     """
     out: list[Candidate] = []
     if HAN_RE.search(text) is None:
@@ -259,9 +262,15 @@ def latin_candidates(text: str, window: int = 8) -> list[Candidate]:
         if in_title(titles, start, end):
             continue
         label = latin_label(text[start:end], text[max(0, start - window) : start], text[end : end + window])
+        if label == "PLACE" and (street := _STREET_AFTER.match(text, end)):
+            end = street.end()  # "Childers街" is Childers Street, not the word Childers
         if label:
             out.append(Candidate(start, end, label, LATIN_PRIORITY))
     return out
+
+
+#: A street word right after a Latin name, which names the street with it (simplified).
+_STREET_AFTER = re.compile(" ?(?:大街|大道|街|路)(?![道口上边旁线段面])")
 
 
 _TITLE = re.compile(r"《[^《》\n]*》")

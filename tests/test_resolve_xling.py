@@ -41,6 +41,9 @@ JACOBS_ZH = "雅克布斯将任意球传给队长克雷格·哈克特，但随�
 HOLT_EN = ("Holt, on the other hand, went with the same Livi 11 which took a point off Hearts last week and he would "
            "have been delighted with the way his well-drilled outfit suffocated their opponents.")
 HOLT_ZH = "另一方面，霍尔特上周以同样的 11人组合凭借关键一球淘汰了哈茨，这令霍尔特十分满意。"
+CHILDERS_EN = ("The crash comes months after another cyclist died in a hit-and-run on Childers Street, about a mile "
+               "away from Saturday's crash.")
+CHILDERS_ZH = "在事故发生的几个月前，距离此次事故大约一英里处的Childers街发生了另外一起交通事故，骑车人身亡。"
 JACOBS_ZH_2 = "流浪者队仍没有把握好雅各布斯的定位球机会。"
 GEIGER_EN = "\"Hans\" Geiger died in 1945, just a few days short of his 63rd birthday."
 EVANS_ZH = "埃文斯：“那肯定是一种爆音！”"
@@ -98,6 +101,9 @@ MERGE_CASES = [
                                 zh_Hans=(ARIZONA_ZH, [("亚利桑那州", "PLACE")])), "亚利桑那州", "Arizona", "place-parts"),
     ("place-parts-compass", story("cnn.304447", en=(WV_EN, [("West Virginia", "PLACE")]),
                                   zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "West Virginia", "place-parts"),
+    ("place-parts-latin-street", story("bbc.381679", en=(CHILDERS_EN, [("Childers Street", "PLACE")]),
+                                       zh_Hans=(CHILDERS_ZH, [("Childers街", "PLACE")])), "Childers街", "Childers Street",
+     "place-parts"),
     ("org-parts", story("cnbc.6772", en=(CMU_EN, [("Carnegie Mellon University", "ORG")]),
                         zh_Hans=(CMU_ZH, [("卡内基梅隆大学", "ORG")])), "卡内基梅隆大学", "Carnegie Mellon University", "org-parts"),
     ("vi-parts", story("abc.306815", en=(KANSAS_EN, [("Kansas City", "PLACE")]), vi=(KANSAS_VI, [("Thành phố Kansas", "PLACE")])),

@@ -33,6 +33,9 @@ LATIN_CASES = [
     # a Chinese place beside a Latin one keeps its own span
     ("羅莎在禮拜天早上仍然保持颶風強度，其最高風速為每小時 85 英里。當時颶風位於墨西哥 Punta Eugenia 西南部 385 英里處。",
      [("羅莎", "PERSON"), ("墨西哥", "PLACE"), ("Punta Eugenia", "PLACE")]),
+    # a street word after a Latin place names the street with it (bbc.381679; Childers Street in English)
+    ("在事故发生的几个月前，距离此次事故大约一英里处的Childers街发生了另外一起交通事故，骑车人身亡。",
+     [("Childers街", "PLACE")]),
     ("Sean Combs 本來名為 Puff Daddy、P. Diddy 或 Diddy，但卻在今年宣布改名為 Love 和 Brother Love。",
      [("Sean Combs", "PERSON"), ("Brother Love", "PERSON")]),
     # a web address is no name; a lone word with no cue around it, which the English model does not
