@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -37,9 +37,17 @@ class Candidate:
 
 
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
-    """Keep a set of non-overlapping candidates, best first, returned in text order."""
+    """Keep a set of non-overlapping candidates, best first, returned in text order. A kept
+    candidate with the very span and label of a lexicon hit takes its concept, whichever rule won.
+
+    >>> won = resolve_overlaps([Candidate(0, 9, "ORG", 5), Candidate(0, 9, "ORG", 3, "white_house")])
+    >>> [(c.start, c.end, c.concept) for c in won]
+    [(0, 9, 'white_house')]
+    """
+    candidates = [c for c in candidates if c.end > c.start]
+    concepts = {(c.start, c.end, c.label): c.concept for c in candidates if c.concept}
     ranked = sorted(
-        (c for c in candidates if c.end > c.start),
+        (replace(c, concept=concepts.get((c.start, c.end, c.label), "")) if not c.concept else c for c in candidates),
         key=lambda c: (-c.priority, -(c.end - c.start), c.start),
     )
     taken: list[Candidate] = []

@@ -273,3 +273,15 @@ def test_english_lexicon_forms_glued_to_punctuation_stay_whole(text, expected):
 
     assert expected in [(s.text, s.concept) for s in extract(text, "en")]
     assert all(s.concept == "" or s.text.lower() == "crisis management" for s in extract(text, "en"))
+
+
+def test_a_rule_span_that_is_a_lexicon_form_carries_its_concept():
+    # cnbc.com.6772: the Vietnamese rules read "Nhà Trắng" as an organization by its head; the lexicon's
+    # White House row gives the same span, whose concept joins it to 白宫 and White House
+    text = ("Đầu năm nay tại Hoa Kỳ Bộ Quốc Phòng đã thành lập một Trung Tâm Liên Hiệp Trí Tuệ Nhân Tạo, nhằm can thiệp "
+            "tới các đối tác từ ngành công nghiệp và giáo dục, và Nhà Trắng đã công bố thành lập Ủy ban Chọn lọc Trí tuệ "
+            "nhân tạo.")
+    from policykg.extractors import extract
+
+    found = {(s.text, s.label, s.concept) for s in extract(text, "vi")}
+    assert ("Nhà Trắng", "ORG", "white_house") in found
