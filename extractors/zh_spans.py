@@ -139,14 +139,18 @@ def trim_title(text: str, start: int, end: int) -> int:
 def split_country(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A place span that opens with a country (CLDR) and ends in a common noun that is no part of
     a place name, cut to the country (``英国美容市场``, ``美国奥赛罗棋`` → ``英国``, ``美国``); other
-    spans stay whole (``美国西海岸``, ``中国大陆``, ``日本东京``).
+    spans stay whole (``美国西海岸``, ``中国大陆``, ``日本东京``). A span of countries only is each of them
+    (``美国朝鲜`` → ``美国``, ``朝鲜``).
 
-    >>> [[s[a:b] for a, b in split_country(s, 0, len(s))] for s in ("英国美容市场", "美国西海岸", "中国大陆")]
-    [['英国'], ['美国西海岸'], ['中国大陆']]
+    >>> [[s[a:b] for a, b in split_country(s, 0, len(s))] for s in ("英国美容市场", "美国西海岸", "中国大陆", "美国朝鲜")]
+    [['英国'], ['美国西海岸'], ['中国大陆'], ['美国', '朝鲜']]
     """
     words = default_segmenter().tagged(text[start:end])
     if len(words) < 2 or words[0][0] not in territory_names("zh-Hans"):
         return [(start, end)]
+    if all(word in territory_names("zh-Hans") for word, _ in words):
+        offsets = [start + sum(len(w) for w, _ in words[:i]) for i in range(len(words) + 1)]
+        return list(zip(offsets, offsets[1:]))
     last, tag = words[-1]
     if tag in ("n", "vn") and last not in _REGION_WORDS and not last.endswith(PLACE_ENDINGS) \
             and not last.endswith(ORG_HEADS):

@@ -64,6 +64,9 @@ def test_latin_names_in_chinese(nlp_zh, text, expected):
 
 
 TRIM_CASES = [
+    # a headline run into the first sentence glues two countries: each is a place (cnbc.com.6769)
+    ("朝鲜表示，核裁军的前提是它可以信任美国朝鲜外交部长李英浩表示，如果朝鲜无法信任美国，则绝不会进行核裁军。",
+     [("朝鲜", "PLACE"), ("美国", "PLACE"), ("朝鲜", "PLACE"), ("李英浩", "PERSON"), ("朝鲜", "PLACE"), ("美国", "PLACE")]),
     # function words and verbs around a name are no part of it
     ("卡瓦诺则在其证言中满怀激动地表示其百分之百确定没有发生过这种事情。", [("卡瓦诺", "PERSON")]),
     ("这位温和的共和党议员的办公室发表申明，表示其将投票支持卡瓦诺后，CNN 和 CBS 电视台的摄像头捕捉到周五早晨其在试图乘坐通往“司法委员会”的电梯时被抗议者叫嚷。",
