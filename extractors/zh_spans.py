@@ -228,7 +228,7 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
     if label == "PERSON":
         e = trim_title(text, s, e)
     out: list[tuple[int, int, str]] = []
-    for a, b, lab in _split_words(text, s, e, label):
+    for a, b, lab in (piece for p, q in _split_dotted_pair(text, s, e) for piece in _split_words(text, p, q, label)):
         if lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
         elif lab == "PERSON" and _state_role_then_name(text, b):
@@ -236,6 +236,21 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         out += [(x, y, lab) for p, q in split_divisions(text, a, b) for x, y in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
+
+
+_TWO_DOTTED_NAMES = re.compile(f"[{HAN}]+·[{HAN}]+?([和与及])[{HAN}]{{2,}}·[{HAN}]+")
+
+
+def _split_dotted_pair(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Two transliterated full names joined by a conjunction inside one span (``迈克·李和奥林·哈奇``,
+    where jieba reads 李和 as a name), as two spans; any other span as it is.
+
+    >>> s = "迈克·李和奥林·哈奇"
+    >>> [s[a:b] for a, b in _split_dotted_pair(s, 0, len(s))]
+    ['迈克·李', '奥林·哈奇']
+    """
+    m = _TWO_DOTTED_NAMES.fullmatch(text, start, end)
+    return [(start, m.start(1)), (m.end(1), end)] if m else [(start, end)]
 
 
 def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:

@@ -64,6 +64,10 @@ def test_latin_names_in_chinese(nlp_zh, text, expected):
 
 
 TRIM_CASES = [
+    # two full names joined by 和, which jieba reads into the first one (李和): two people (foxnews.94512)
+    ("据报道，泄漏的信息涉及南卡罗来纳州参议院林赛·格雷厄姆、以及犹他州迈克·李和奥林·哈奇在美国的家庭住址。",
+     [("南卡罗来纳州", "PLACE"), ("林赛·格雷厄姆", "PERSON"), ("犹他州", "PLACE"), ("迈克·李", "PERSON"),
+      ("奥林·哈奇", "PERSON"), ("美国", "PLACE")]),
     # a headline run into the first sentence glues two countries: each is a place (cnbc.com.6769)
     ("朝鲜表示，核裁军的前提是它可以信任美国朝鲜外交部长李英浩表示，如果朝鲜无法信任美国，则绝不会进行核裁军。",
      [("朝鲜", "PLACE"), ("美国", "PLACE"), ("朝鲜", "PLACE"), ("李英浩", "PERSON"), ("朝鲜", "PLACE"), ("美国", "PLACE")]),
