@@ -43,6 +43,7 @@ from .segment import split_paragraphs, split_sentences
 from .spacy_models import entity_spans, load_pipeline, merge_entities
 from .structure import MergedMention, find_structure, merge_structure
 from .surnames import people_by_last_name
+from .zh_spans import unglue_names
 
 __all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
 
@@ -166,6 +167,7 @@ def process_document(
     existing = [(s, e, label) for s, e, label, *_ in found_spans]
     merged, links = merge_structure(norm, existing, find_structure(mapped, existing))
     merged = _people_by_last_name(norm, merged, found_spans)
+    merged = _unglued(norm, merged)
     # document-level statistical terms, only where no other mention already is
     taken = sorted((m.start, m.end) for m in merged)
     terms = [(s, e) for s, e, _ in document_terms(by_lang) if not _overlaps(taken, s, e)]
@@ -223,6 +225,13 @@ def _people_by_last_name(text: str, merged: list[MergedMention], found_spans: Se
         replace(m, label=label) if label != m.label and (m.base is None or not found_spans[m.base][5]) else m
         for m, (_, _, label) in zip(merged, retyped)
     ]
+
+
+def _unglued(text: str, merged: list[MergedMention]) -> list[MergedMention]:
+    """The mentions without a Chinese function character the model glued to a name the document
+    also writes without it (:func:`.zh_spans.unglue_names`); a changed span keeps no lexicon concept."""
+    spans = unglue_names(text, [(m.start, m.end) for m in merged])
+    return [m if (a, b) == (m.start, m.end) else replace(m, start=a, end=b, base=None) for m, (a, b) in zip(merged, spans)]
 
 
 def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:

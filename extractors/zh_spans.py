@@ -37,14 +37,17 @@ Examples
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .places import territory_names
+from .script import to_simplified
 from .segment import HAN, HAN_RE
 from .structure_roles import ORG_HEADS, ROLE_WORDS
 from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
 
-__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title"]
+__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title",
+           "unglue_names"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]{2}")
@@ -117,6 +120,32 @@ def _trim_after_dot(text: str, start: int, end: int, closing: frozenset[str]) ->
             if word == text[i] and tag in closing:
                 return i
     return end
+
+
+#: One-character words that jieba may read into a name (中坎耶, 蓬佩奥正, 为川普), in simplified script.
+_GLUED_OPENERS = OPENERS | frozenset("为但比而对")
+_GLUED_CLOSERS = CLOSERS | frozenset("正家")
+
+
+def unglue_names(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` of one document, each without a function character at its start or end when the
+    document names it without that character elsewhere (``中坎耶·韦斯特`` where ``坎耶·韦斯特`` is a
+    mention too): the model read the character into the name in one sentence only.
+
+    >>> s = "在《周六夜现场》中坎耶·韦斯特完成表演。坎耶·韦斯特说，他为川普投票。川普说。"
+    >>> [s[a:b] for a, b in unglue_names(s, [(8, 15), (20, 26), (29, 32), (35, 37)])]
+    ['坎耶·韦斯特', '坎耶·韦斯特', '川普', '川普']
+    """
+    names = {text[a:b] for a, b in spans}
+    out = []
+    for a, b in spans:
+        name = text[a:b]
+        if len(name) >= 3 and HAN_RE.match(name) and to_simplified(name[0]) in _GLUED_OPENERS and name[1:] in names:
+            a += 1
+        elif len(name) >= 3 and HAN_RE.match(name[-1]) and to_simplified(name[-1]) in _GLUED_CLOSERS and name[:-1] in names:
+            b -= 1
+        out.append((a, b))
+    return out
 
 
 def trim_title(text: str, start: int, end: int) -> int:

@@ -146,3 +146,12 @@ def test_a_glossed_name_jieba_cuts_is_read_whole(text, name, gloss):
 def test_a_rank_before_a_name_is_left_out(text, name):
     rec = process_document(text, "a.txt")
     assert [(m.text, m.label) for m in rec.mentions if m.label == "PERSON"] == [(name, "PERSON")]
+
+
+def test_a_function_character_read_into_a_name_once_is_left_out():
+    # newsweek.51329: the model reads 中 into the name after a title in one sentence; the headline writes it without
+    text = ("在SNL亮相之后坎耶·韦斯特佩戴MAGA帽子回应拥护特朗普的指责。\n\n"
+            "在《周六夜现场》中坎耶·韦斯特在演播室里完成散漫的表演之后赞扬美国总统唐纳德特朗普并声称将参与2020年竞选。")
+    rec = process_document(text, "a.zh-Hans.txt")
+    assert [m.text for m in rec.mentions if "韦斯特" in m.text] == ["坎耶·韦斯特", "坎耶·韦斯特"]
+    assert all(text[m.start : m.end] == m.text for m in rec.mentions)
