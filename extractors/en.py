@@ -144,7 +144,8 @@ class EnglishEntityExtractor(EntityExtractor):
         cands = self.lexicon_candidates(text, "en")
         places = territory_names("en")
         model = load_ner("en")
-        for s, e, label in model.predict(text):
+        predicted = model.predict(text)
+        for s, e, label in predicted:
             e = end_before_lowercase(text, s, e)
             if label == "PERSON":
                 s, e = after_ranks(text, s, e), with_last_name(text, s, e)
@@ -183,6 +184,19 @@ class EnglishEntityExtractor(EntityExtractor):
                 continue
             if any(part in places for part in _CONJUNCTS.split(span)):
                 continue  # "Israel and the West Bank": a list of names, not one
+            if _glues_model_names(text, start, end, predicted):
+                continue  # "Fox News Channel and MSNBC", "Jeremy Corbyn's Labour Party": the model's names
+            if (bodies := _listed_organizations(span)) is not None:
+                cands += [Candidate(start + a, start + b, "ORG", MODEL_PRIORITY) for a, b in bodies]
+                continue  # "Fox News Channel and MSNBC": two organizations, each whole on its own
+            owner = next((e for s, e, lab in predicted if s == start and lab in ("PERSON", "PLACE")
+                          and _POSSESSIVE.match(text, e) and e < end), None)
+            if owner is not None:  # "China's State Council": the council, not China
+                cut = _POSSESSIVE.match(text, owner).end()
+                words = text[cut:end].split(" ")
+                start, span = cut, text[cut:end]
+                if len(words) < 2:
+                    continue
             label = self._classify(text, start, words, places)
             if label:
                 # a run holding an organization word ties with the model, so the longer span wins
@@ -209,6 +223,52 @@ class EnglishEntityExtractor(EntityExtractor):
         if _CAPS_NAME.match(span):
             return "PERSON"
         return None
+
+
+_POSSESSIVE = re.compile(r"['’]s? ")
+#: What may stand between two names a capitalised run glues together.
+_GLUE = re.compile(r"^(?:\s|,|and|the|of|['’]s?)*$")
+
+
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z&\-]*[A-Z]")
+
+
+def _listed_organizations(span: str) -> list[tuple[int, int]] | None:
+    """The parts of a run ``A and B`` when each is an organization on its own (an organization word
+    or an acronym), as offsets into ``span``; None for one name (``Marks and Spencer``,
+    ``Department of Health and Human Services``).
+
+    >>> _listed_organizations("Fox News Channel and MSNBC"), _listed_organizations("Marks and Spencer")
+    ([(0, 16), (21, 26)], None)
+    """
+    parts = _CONJUNCTS.split(span)
+    if len(parts) < 2 or not all(_ACRONYM_WORD.fullmatch(p) or any(w in ORG_WORDS for w in p.split()) for p in parts):
+        return None
+    out, pos = [], 0
+    for part in parts:
+        pos = span.index(part, pos)
+        out.append((pos, pos + len(part)))
+        pos += len(part)
+    return out
+
+
+def _glues_model_names(text: str, start: int, end: int, predicted: list[tuple[int, int, str]]) -> bool:
+    """Whether the model found two names or more inside ``text[start:end]`` and only connectors
+    (``and``, ``the``, ``of``, a possessive) stand between and around them.
+
+    >>> t = "on Fox News Channel and MSNBC."
+    >>> _glues_model_names(t, 3, 29, [(3, 19, "ORG"), (24, 29, "ORG")]), _glues_model_names(t, 3, 29, [(3, 19, "ORG")])
+    (True, False)
+    """
+    inside = sorted((s, e) for s, e, _ in predicted if start <= s and e <= end)
+    if len(inside) < 2:
+        return False
+    pos, gaps = start, []
+    for s, e in inside:
+        gaps.append(text[pos:s])
+        pos = max(pos, e)
+    gaps.append(text[pos:end])
+    return all(_GLUE.match(gap.replace("and", " and ").strip() if gap.strip() else "") for gap in gaps)
 
 
 def _org_headed(name: str, places: dict[str, str]) -> bool:

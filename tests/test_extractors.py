@@ -123,6 +123,20 @@ EN_CASES = [
     ("Kavanaugh testified before Congress on Thursday, forcefully and emotionally denying an allegation from "
      "Christine Blasey Ford that he sexually assaulted her decades ago when they were teenagers.",
      [("Christine Blasey Ford", "PERSON")]),
+    # a capitalised run does not glue names together: organizations listed with "and" (cbsnews.248384), a
+    # person's or a country's possessive before an organization (dailymail.co.uk.298686, cnbc.com.6772), a person
+    # "of" an organization (nytimes.184853)
+    ("The company was counting average viewership on CBS, ABC, NBC, CNN, Fox News Channel and MSNBC.",
+     [("CBS", "ORG"), ("CNN", "PLACE"), ("Fox News Channel", "ORG"), ("MSNBC", "ORG")]),
+    ("Jeremy Corbyn's Labour Party is to consider a radical plan which will see Britons working a four day week - "
+     "but getting paid for five.", [("Jeremy Corbyn", "PERSON"), ("Labour Party", "ORG")]),
+    ("China's State Council issued its Next Generation Artificial Intelligence Development Plan in July 2017.",
+     [("China", "PLACE"), ("State Council", "ORG"), ("Artificial Intelligence", "TERM")]),
+    ("The expert, Tiffany Ng of the University of Michigan, also noted that it was the first carillon in the world to "
+     "be played by a black musician, Dionisio A. Lind.",
+     [("Tiffany Ng", "PERSON"), ("University of Michigan", "ORG"), ("Dionisio A. Lind", "PERSON")]),
+    # one organization whose name holds "and" stays whole
+    ("The Department of Health and Human Services said.", [("Department of Health and Human Services", "ORG")]),
     # a rank written out before a last name alone leaves the last name (bbc.381746)
     ("Captain Halkett was immense, marshalling a superbly-organised defence.", [("Halkett", "PERSON")]),
 ]
