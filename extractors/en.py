@@ -227,7 +227,7 @@ class EnglishEntityExtractor(EntityExtractor):
 
 _POSSESSIVE = re.compile(r"['’]s? ")
 #: What may stand between two names a capitalised run glues together.
-_GLUE = re.compile(r"^(?:\s|,|and|the|of|['’]s?)*$")
+_GLUE = re.compile(r"(?:\s|,|\band\b|\bthe\b|\bof\b|['’]s?)*")
 
 
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z&\-]*[A-Z]")
@@ -268,7 +268,7 @@ def _glues_model_names(text: str, start: int, end: int, predicted: list[tuple[in
         gaps.append(text[pos:s])
         pos = max(pos, e)
     gaps.append(text[pos:end])
-    return all(_GLUE.match(gap.replace("and", " and ").strip() if gap.strip() else "") for gap in gaps)
+    return all(_GLUE.fullmatch(gap) for gap in gaps)
 
 
 def _org_headed(name: str, places: dict[str, str]) -> bool:
