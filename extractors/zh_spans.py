@@ -122,9 +122,9 @@ def _trim_after_dot(text: str, start: int, end: int, closing: frozenset[str]) ->
     return end
 
 
-#: One-character words that jieba may read into a name (中坎耶, 蓬佩奥正, 为川普), in simplified script.
-_GLUED_OPENERS = OPENERS | frozenset("为但比而对")
-_GLUED_CLOSERS = CLOSERS | frozenset("正家")
+#: One-character words that jieba may read into a name (中坎耶, 蓬佩奥正, 为川普, 某工党, 哈灵顿因), simplified.
+_GLUED_OPENERS = OPENERS | frozenset("为但比而对某")
+_GLUED_CLOSERS = CLOSERS | frozenset("正家因")
 
 
 def unglue_names(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
