@@ -82,7 +82,7 @@ _RANK_ABBREVIATIONS = frozenset(
     "Mr Mrs Ms Dr Prof Det Det. Insp Insp. Sgt Sgt. Supt Supt. Ch Cllr Cpl Cpl. Lt Lt. Col Col. Capt Capt. Maj "
     "Maj. Gen. Adm Adm. Cmdr Rev Rev. Sen. Rep. Gov.".split()
 )
-#: The same written out, which also open names (``Captain America``): left out only before two words.
+#: The same written out; since they also open names, :func:`after_ranks` keeps one before a place alone.
 RANK_WORDS = _RANK_ABBREVIATIONS | frozenset(
     "Detective Inspector Sergeant Constable Superintendent Lieutenant Colonel Captain Corporal Councillor "
     "Reverend".split()
