@@ -94,9 +94,11 @@ def voter_of(language: str, form: str) -> str:
     return language
 
 
-def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
+def _winner(votes: Counter[str], english: str | None, form: str,
+            english_names: Mapping[str, str] | None = None) -> str | None:
     """The type of a name from its documents' votes (one each), ``english`` the English version's
-    type if it has the name, ``form`` the name as written: see the module docstring."""
+    type if it has the name, ``form`` the name as written, ``english_names`` the English version's
+    names and types (:func:`_english_names`): see the module docstring."""
     if "PLACE" in votes and (is_major_place(form) or "PERSON" in votes and is_place_not_first_name(form)):
         # a country or a large city is a place, whatever a version made of it; a smaller place
         # (Athens, Ayr) is no person unless it is a first name too
@@ -106,6 +108,8 @@ def _winner(votes: Counter[str], english: str | None, form: str) -> str | None:
         return None  # no type has half of the documents
     if rest and rest[0][1] == n:
         tied = {label for label, k in votes.items() if k == n}
+        if english is None:
+            english = _counterpart_type(form, english_names or {})
         if english is None:
             return _tie_prior(tied, form)
         return english if english in tied else None
@@ -158,18 +162,17 @@ def _english_names(records: list[DocumentRecord], group: Iterable[int]) -> dict[
     return {name: c.most_common(1)[0][0] for name, c in counts.items()}
 
 
-def _tie_breaker(votes: Counter[str], surface: str, english_names: Mapping[str, str]) -> str | None:
-    """For a Chinese name the versions tie over, the type the English version gives its
-    counterpart: the English name the city table gives it, or the one English name that sounds
-    like its transliteration best (白宫 has none; 曼尼托巴 has *Manitoba*).
+def _counterpart_type(surface: str, english_names: Mapping[str, str]) -> str | None:
+    """The type the English version gives a Chinese name's counterpart, for a tie English has no
+    vote in: the English name the city table gives it, or the one English name that sounds like its
+    transliteration best (白宫 has none; 曼尼托巴 has *Manitoba*).
 
-    >>> _tie_breaker(Counter({"PLACE": 1, "PERSON": 1}), "曼尼托巴", {"Manitoba": "PLACE", "Trump": "PERSON"})
+    >>> _counterpart_type("曼尼托巴", {"Manitoba": "PLACE", "Trump": "PERSON"})
     'PLACE'
-    >>> _tie_breaker(Counter({"PLACE": 1, "PERSON": 1}), "白宫", {"White House": "ORG"}) is None
+    >>> _counterpart_type("白宫", {"White House": "ORG"}) is None
     True
     """
-    (_, n), *rest = votes.most_common()
-    if not rest or rest[0][1] != n or not english_names or not HAN_RE.search(surface):
+    if not english_names or not HAN_RE.search(surface):
         return None
     if (city := city_names().get(matching_form(surface))) is not None:
         by_folded = {fold_latin(name): label for name, label in english_names.items()}
@@ -218,7 +221,7 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
             if voter == "en":
                 english[form] = label
         english_names = _english_names(records, group)
-        chosen = {form: _winner(v, english.get(form) or _tie_breaker(v, surface[form], english_names), surface[form])
+        chosen = {form: _winner(v, english.get(form), surface[form], english_names)
                   for form, v in votes.items() if len(seen[form]) > 1 and sum(v.values()) > 1}
         chosen = {form: (label, "translations") for form, label in chosen.items() if label and form not in fixed}
         for i in group if chosen else ():
