@@ -47,7 +47,8 @@ def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
     candidates = [c for c in candidates if c.end > c.start]
     concepts = {(c.start, c.end, c.label): c.concept for c in candidates if c.concept}
     ranked = sorted(
-        (replace(c, concept=concepts.get((c.start, c.end, c.label), "")) if not c.concept else c for c in candidates),
+        (replace(c, concept=k) if not c.concept and (k := concepts.get((c.start, c.end, c.label))) else c
+         for c in candidates),
         key=lambda c: (-c.priority, -(c.end - c.start), c.start),
     )
     taken: list[Candidate] = []
