@@ -127,7 +127,7 @@ def after_ranks(text: str, start: int, end: int) -> int:
     words = text[start:end].split(" ")
     # only ranks followed by one plain space, so the name never starts on whitespace
     while len(words) > 1 and words[0] in RANK_WORDS and words[1][:1].strip():
-        if len(words) == 2 and (words[1] in territory_names("en") or is_major_place(words[1])):
+        if len(words) == 2 and is_major_place(words[1]):  # CLDR in four languages, states, large cities
             break
         start += len(words[0]) + 1
         words = words[1:]
