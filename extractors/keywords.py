@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from .script import to_simplified
+from .vi_pyvi import load_pyvi
 from .zh_segment import default_segmenter, recall
 
 __all__ = ["ZH_GENERIC_COUNT", "ZH_HEAD_STOP_COUNT", "document_terms", "language_terms"]
@@ -184,8 +185,7 @@ def _zh_runs(paragraphs: Sequence[tuple[int, str]]) -> Iterable[Run]:
 
 
 def _vi_runs(paragraphs: Sequence[tuple[int, str]]) -> Iterable[Run]:
-    from pyvi import ViPosTagger, ViTokenizer
-
+    ViTokenizer, ViPosTagger = load_pyvi()
     for ps, para in paragraphs:
         words, tags = ViPosTagger.postagging(ViTokenizer.tokenize(para))
         pos, run = 0, []

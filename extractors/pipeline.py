@@ -43,6 +43,7 @@ from .segment import split_paragraphs, split_sentences
 from .spacy_models import entity_spans, load_pipeline, merge_entities
 from .structure import MergedMention, find_structure, merge_structure
 from .surnames import people_by_last_name
+from .vi_pyvi import load_pyvi
 from .zh_spans import unglue_names
 
 __all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
@@ -78,7 +79,10 @@ def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
         raise ValueError(f"no extractor for language {lang!r}; choose one of {', '.join(EXTRACTED_LANGS)}")
     code = _SPACY_LANG[lang]
     # pyvi's word segmenter keeps "Việt Nam" as one token and splits off punctuation.
-    config = {"nlp": {"tokenizer": {"use_pyvi": True}}} if code == "vi" else {}
+    config = {}
+    if code == "vi":
+        load_pyvi()  # before spaCy's tokenizer imports pyvi, so that scikit-learn stays out
+        config = {"nlp": {"tokenizer": {"use_pyvi": True}}}
     nlp = spacy.blank(code, config=config)
     if code == "en":
         # spans are found on characters; split brackets and commas glued to words ("Management[J]",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .places import territory_names
+from .vi_pyvi import load_pyvi
 from .vi_syllables import fold_tones
 from .vi_words import EN_ORG_HEADS, EN_PLACE_HEADS, PLACES
 
@@ -76,9 +77,8 @@ def english_gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def pyvi_dictionary() -> frozenset[str]:
     """The words of two and three syllables in pyvi's dictionary, lower-cased."""
-    from pyvi.ViTokenizer import ViTokenizer
-
-    return frozenset(w.lower() for w in ViTokenizer.bi_grams | ViTokenizer.tri_grams)
+    tokenizer, _ = load_pyvi()
+    return frozenset(w.lower() for w in tokenizer.ViTokenizer.bi_grams | tokenizer.ViTokenizer.tri_grams)
 
 
 def english_key(text: str) -> str:

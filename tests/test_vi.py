@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -275,3 +278,32 @@ def test_vi_benchmark_parts_split_by_document():
     held_docs = {b.split("\n")[0].removeprefix("# sent_id = ").rsplit(":", 1)[0] for b in parts["held-aside"]}
     assert held_docs == set(bench.HELD_ASIDE)
     assert (len(parts["held-aside"]), len(parts["seed"])) == (83, 56)
+
+
+def test_vi_pipeline_loads_pyvi_without_scikit_learn():
+    """pyvi's models load, and segment and tag as usual, without importing scikit-learn (extractors/vi_pyvi.py)."""
+    code = ("import json, sys\n"
+            "from policykg.extractors.pipeline import extract, get_nlp\n"
+            "get_nlp('vi')\n"
+            "spans = [(s.text, s.label) for s in extract('Ông Nguyễn Phú Trọng thăm Hà Nội.', 'vi')]\n"
+            "from policykg.extractors.keywords import document_terms\n"
+            "print(json.dumps([spans, 'sklearn' in sys.modules]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    spans, imported = json.loads(out)
+    assert spans == [["Nguyễn Phú Trọng", "PERSON"], ["Hà Nội", "PLACE"]]
+    assert imported is False
+
+
+def test_vi_pyvi_tags_as_with_scikit_learn():
+    """With scikit-learn imported first, pyvi is imported the ordinary way and tags the same."""
+    text = "Đảng Cộng sản Việt Nam lãnh đạo cuộc đấu tranh chống tham nhũng."
+    code = ("import json, sys\n{first}"
+            "from policykg.extractors.vi_pyvi import load_pyvi\n"
+            "tok, tag = load_pyvi()\n"
+            f"words, tags = tag.postagging(tok.tokenize({text!r}))\n"
+            "print(json.dumps([words, list(tags), 'sklearn' in sys.modules]))")
+    runs = [json.loads(subprocess.run([sys.executable, "-c", code.format(first=first)],
+                                                     capture_output=True, text=True, check=True).stdout)
+            for first in ("", "import sklearn\n")]
+    assert runs[0][:2] == runs[1][:2] and "Cộng_sản" in runs[0][0]
+    assert [r[2] for r in runs] == [False, True]
