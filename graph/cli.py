@@ -93,9 +93,13 @@ def main() -> None:
                    "see build-report.json, resolution.projected).")
 @click.option("--evidence-cap", type=click.IntRange(min=1), default=DEFAULT_EVIDENCE_CAP, show_default=True,
               help="Evidence sentences kept per node and per edge (weights still count every sentence).")
+@click.option("--watch", "watch_changes", is_flag=True,
+              help="After building, stay running and rebuild whenever a document, the alias file or a lexicon "
+                   "changes; models stay loaded, so a rebuild takes seconds. Ctrl-C stops.")
 def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], aliases_path: Path | None, strict: bool,
           quiet: bool, max_bytes: int, max_seconds: float, max_nodes: int, script: str, jobs: int | None,
-          scheduler: str | None, no_cache: bool, spacy_models: tuple[str, ...], no_projection: bool, evidence_cap: int) -> None:
+          scheduler: str | None, no_cache: bool, spacy_models: tuple[str, ...], no_projection: bool, evidence_cap: int,
+          watch_changes: bool) -> None:
     """Build the graph of PATHS (files or folders; default: the embedded seeds) into OUTPUT."""
     from policykg.extractors.lexicon import LexiconError
     from policykg.extractors.spacy_models import ModelError
@@ -107,38 +111,70 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
 
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"--output {out_dir} is a file; give a folder (it is created if missing).")
-    aliases = None
-    if aliases_path is not None:
-        try:
-            aliases = read_aliases(aliases_path, lexicon_paths=tuple(str(p) for p in lexicons))
-        except AliasFileError as exc:
-            click.echo(f"kg: {exc}", err=True)
-            sys.exit(EXIT_BAD_ALIASES)
     inputs = list(paths) or [default_seed_dir()]
     log = (lambda msg: None) if quiet else None
+
+    def build_once() -> dict:
+        """Build and write the outputs; return the report. Raises ``_BuildFailed`` for the user's mistakes."""
+        aliases = None
+        if aliases_path is not None:
+            try:
+                aliases = read_aliases(aliases_path, lexicon_paths=tuple(str(p) for p in lexicons))
+            except AliasFileError as exc:
+                raise _BuildFailed(str(exc), EXIT_BAD_ALIASES) from None
+        try:
+            kwargs = {"log": log} if log else {}
+            g, report = build_corpus(inputs, lexicon_paths=tuple(str(p) for p in lexicons), aliases=aliases,
+                                     limits=BuildLimits(max_bytes=max_bytes, max_seconds=max_seconds),
+                                     progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
+                                     cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
+                                     spacy_models=_model_options(spacy_models), project=not no_projection,
+                                     **kwargs)
+        except (InputPathError, LexiconError, SchedulerError, ModelError) as exc:
+            raise click.UsageError(str(exc)) from None
+        docs = report["documents"]
+        if docs["built"] == 0:
+            raise _BuildFailed(f"no document could be built from {', '.join(map(str, inputs))} "
+                               f"({len(docs['failed'])} failed, {len(docs['skipped'])} skipped); "
+                               "see the messages above.", EXIT_NOTHING_BUILT)
+        write_outputs(g, report, out_dir, max_nodes=max_nodes, script=script)
+        if not quiet:
+            click.echo(
+                f"built {docs['built']} documents ({len(docs['failed'])} failed, {len(docs['skipped'])} skipped): "
+                f"{report['entities']['total']} entities, {report['edges']['total']} edges -> {out_dir}/graph.html"
+            )
+        return report
+
     try:
-        kwargs = {"log": log} if log else {}
-        g, report = build_corpus(inputs, lexicon_paths=tuple(str(p) for p in lexicons), aliases=aliases,
-                                 limits=BuildLimits(max_bytes=max_bytes, max_seconds=max_seconds),
-                                 progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
-                                 cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
-                                 spacy_models=_model_options(spacy_models), project=not no_projection,
-                                 **kwargs)
-    except (InputPathError, LexiconError, SchedulerError, ModelError) as exc:
-        raise click.UsageError(str(exc)) from None
-    docs = report["documents"]
-    if docs["built"] == 0:
-        click.echo(f"kg: no document could be built from {', '.join(map(str, inputs))} "
-                   f"({len(docs['failed'])} failed, {len(docs['skipped'])} skipped); see the messages above.", err=True)
+        report = build_once()
+    except _BuildFailed as exc:
+        click.echo(f"kg: {exc}", err=True)
+        sys.exit(exc.status)
+    if watch_changes:
+        _watch(inputs, out_dir, [*lexicons, *([aliases_path] if aliases_path else [])], build_once)
+    elif strict and report["documents"]["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
-    write_outputs(g, report, out_dir, max_nodes=max_nodes, script=script)
-    if not quiet:
-        click.echo(
-            f"built {docs['built']} documents ({len(docs['failed'])} failed, {len(docs['skipped'])} skipped): "
-            f"{report['entities']['total']} entities, {report['edges']['total']} edges -> {out_dir}/graph.html"
-        )
-    if strict and docs["failed"]:
-        sys.exit(EXIT_NOTHING_BUILT)
+
+
+class _BuildFailed(Exception):
+    """A build that wrote nothing, with the message and the exit status ``kg build`` gives."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once) -> None:
+    """``kg build --watch``: call ``build_once`` on every change until Ctrl-C; a failed rebuild is reported
+    (a bad alias file, no document left) and the last good outputs stay in place."""
+    from .watch import rebuild_on_change
+
+    try:
+        rebuild_on_change(inputs, lambda _changed: build_once(), out_dir=out_dir, extra_files=extra_files,
+                          log=lambda msg: click.echo(msg, err=True))
+    except KeyboardInterrupt:  # during a rebuild: outputs are replaced atomically, so the last build's stay whole
+        pass
+    click.echo("stopped watching", err=True)
 
 
 def _model_options(values: tuple[str, ...]) -> dict[str, str]:
