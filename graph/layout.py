@@ -27,15 +27,18 @@ True
 from __future__ import annotations
 
 import math
+import multiprocessing
+import os
 import random
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 import networkx as nx
 import numpy as np
 
 from .schema import PAGE_MAX_NODES
 
-__all__ = ["mentions_of", "rank_nodes", "compute_layout", "fit_positions", "NODE_SPACING", "PAGE_MAX_NODES"]
+__all__ = ["mentions_of", "rank_nodes", "compute_layout", "start_layout", "fit_positions", "NODE_SPACING",
+           "PAGE_MAX_NODES"]
 
 #: Median distance from a node to its nearest neighbour in the finished layout, in
 #: vis-network pixels. Scaling by crowding rather than edge length keeps hub-heavy
@@ -51,6 +54,9 @@ _NX_MAX_NODES = 499
 _EXACT_MAX_NODES = 1500
 # Nearest-neighbour distances are measured for at most this many nodes.
 _SPACING_SAMPLE = 1000
+# From this many nodes on, start_layout computes in a forked process (a fork costs a few ms;
+# a layout this size takes a tenth of a second or more).
+_BACKGROUND_MIN_NODES = 300
 
 
 def mentions_of(attrs: dict) -> int:
@@ -144,6 +150,51 @@ def compute_layout(
     spacing = _median_nearest_distance(xy)
     xy *= NODE_SPACING / spacing if spacing > 0 else NODE_SPACING
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(order, xy)}
+
+
+def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> Callable[[], dict[Hashable, tuple[float, float]]]:
+    """Start :func:`compute_layout` of ``g`` (nodes in :func:`rank_nodes` order); call the result for the positions.
+
+    Where processes can be forked and there is more than one core, a large graph is laid out
+    in a child process, so the caller can write the exports that need no positions meanwhile.
+    The positions are those :func:`compute_layout` gives in this process; if the child fails,
+    they are computed here. ``g`` must not change until the result is called.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph(nx.path_graph(4))
+    >>> start_layout(g, first=4)() == compute_layout(g, rank_nodes(g), first=4)
+    True
+    """
+    def here() -> dict[Hashable, tuple[float, float]]:
+        return compute_layout(g, rank_nodes(g), first=first, seed=seed)
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if (len(g) < _BACKGROUND_MIN_NODES or cores < 2 or "fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):
+        return here
+    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+
+    def child() -> None:
+        order = rank_nodes(g)
+        xy = compute_layout(g, order, first=first, seed=seed)
+        send.send([xy[n] for n in order])  # node ids stay in the parent; the order is recomputed there
+
+    proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
+    proc.start()
+    send.close()
+
+    def result() -> dict[Hashable, tuple[float, float]]:
+        try:
+            coords = receive.recv()
+        except EOFError:  # the child died (out of memory, killed): lay out here instead
+            coords = None
+        finally:
+            receive.close()
+            proc.join()
+        return dict(zip(rank_nodes(g), coords)) if coords is not None else here()
+
+    return result
 
 
 def fit_positions(

@@ -45,7 +45,7 @@ from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .export_flat import to_flat_graph
 from .html import render_html
-from .layout import compute_layout, rank_nodes
+from .layout import start_layout
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
 from .resolve_projection import project_names
@@ -261,13 +261,15 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
         staged = {name: staging / name for name in OUTPUT_FILES}
         t0 = time.perf_counter()
         report = dict(report)
+        # one layout for Gephi and the page: the same picture, computed once, while the files
+        # that need no positions are written
+        layout = start_layout(g, first=min(len(g), max_nodes))
         write_merges(staged["merges.csv"], report.pop("merges", []))
         flat = to_flat_graph(g)
         write_graphml(g, staged["graph.graphml"], flat=flat)
-        # one layout for Gephi and the page: the same picture, computed once
-        positions = compute_layout(g, rank_nodes(g), first=min(len(g), max_nodes))
-        write_gexf(g, staged["graph.gexf"], positions=positions, flat=flat)
         write_json(g, staged["graph.json"])
+        positions = layout()
+        write_gexf(g, staged["graph.gexf"], positions=positions, flat=flat)
         page = render_html(g, staged["graph.html"], title=title, max_nodes=max_nodes, script=script,
                            positions=positions)
         report = dict(report, page=page)

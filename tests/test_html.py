@@ -385,3 +385,52 @@ def test_layout_gexf_positions_match_the_page(sample_graph, tmp_path):
     got = {n: (v["position"]["x"], v["position"]["y"]) for n, v in nx.read_gexf(tmp_path / "g.gexf").nodes(data="viz")}
     assert {n: (round(x, 3), round(y, 3)) for n, (x, y) in got.items()} == {
         n: (round(x, 3), round(y, 3)) for n, (x, y) in expected.items()}
+
+
+def _ranked_graph(n: int) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph(nx.barabasi_albert_graph(n, 2, seed=3))
+    for i in g:
+        g.nodes[i]["mentions"] = 1 + (i * 7) % 13
+    return g
+
+
+def test_layout_started_in_a_child_process_equals_the_layout_here(monkeypatch, tmp_path):
+    """start_layout lays a large graph out in a forked process (while write_outputs writes the other
+    files) and gives exactly the positions compute_layout gives in this process."""
+    import os
+
+    import policykg.graph.layout as layout
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("one core: the layout is computed in this process")
+    g = _ranked_graph(400)
+    expected = layout.compute_layout(g, rank_nodes(g), first=300)
+    calls, real = tmp_path / "pids", layout.compute_layout
+
+    def noting_the_process(*args, **kwargs):
+        with calls.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(layout, "compute_layout", noting_the_process)
+    assert layout.start_layout(g, first=300)() == expected
+    pids = calls.read_text().split()
+    assert len(pids) == 1 and int(pids[0]) != os.getpid()
+
+
+def test_layout_falls_back_to_this_process_when_the_child_dies(monkeypatch):
+    import os
+
+    import policykg.graph.layout as layout
+
+    g = _ranked_graph(400)
+    expected = layout.compute_layout(g, rank_nodes(g), first=300)
+    parent, real = os.getpid(), layout.compute_layout
+
+    def dies_in_the_child(*args, **kwargs):
+        if os.getpid() != parent:
+            os._exit(1)  # as the out-of-memory killer would
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(layout, "compute_layout", dies_in_the_child)
+    assert layout.start_layout(g, first=300)() == expected
