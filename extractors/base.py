@@ -36,15 +36,31 @@ class Candidate:
     concept: str = ""
 
 
+#: Labels of names, and the least priority of a longer name a lexicon name gives way to (a model's).
+_NAMES = frozenset({"ORG", "PLACE"})
+_NAME_PRIORITY = 2
+
+
 def resolve_overlaps(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Keep a set of non-overlapping candidates, best first, returned in text order. A kept
     candidate with the very span and label of a lexicon hit takes its concept, whichever rule won.
+    A lexicon ORG or PLACE inside a longer ORG or PLACE of a model or rule (priority 2 or more)
+    gives way to it.
 
     >>> won = resolve_overlaps([Candidate(0, 9, "ORG", 5), Candidate(0, 9, "ORG", 3, "white_house")])
     >>> [(c.start, c.end, c.concept) for c in won]
     [(0, 9, 'white_house')]
+    >>> [(c.start, c.end, c.label) for c in resolve_overlaps([Candidate(0, 3, "PLACE", 3, "macedonia"),
+    ...                                                       Candidate(0, 8, "ORG", 2)])]
+    [(0, 8, 'ORG')]
     """
     candidates = [c for c in candidates if c.end > c.start]
+    # bodies and places are named after places and bodies (马其顿政策研究所, Republic of North
+    # Macedonia, BBC Scotland): a lexicon name inside such a longer name found by a model or a
+    # rule gives way to it; lexicon terms (TERM) keep their precedence
+    names = [c for c in candidates if c.label in _NAMES and c.priority >= _NAME_PRIORITY]
+    candidates = [c for c in candidates if not (c.concept and c.label in _NAMES and any(
+        n.start <= c.start and c.end <= n.end and n.end - n.start > c.end - c.start for n in names))]
     concepts = {(c.start, c.end, c.label): c.concept for c in candidates if c.concept}
     ranked = sorted(
         (replace(c, concept=k) if not c.concept and (k := concepts.get((c.start, c.end, c.label))) else c

@@ -88,3 +88,23 @@ def test_build_is_deterministic_whatever_the_record_order():
     assert list(g1.nodes(data=True)) == list(g2.nodes(data=True))
     assert list(g1.edges(keys=True, data=True)) == list(g2.edges(keys=True, data=True))
     assert g1.graph == g2.graph
+
+
+def test_build_joins_a_state_cldr_no_longer_names_across_four_languages(tmp_path):
+    """马其顿 / 馬其頓 / Macedonia (CLDR now lists North Macedonia) are one place through the lexicon, with the real
+    extractors; the CRF alone reads 马其顿 as a person (马 is a surname). Sentences from reuters.218932 (ntrex_dev)."""
+    from policykg.graph.run import build_corpus
+
+    versions = {
+        "zh-Hans": "马其顿是南斯拉夫解体后独立出来的国家之一。",
+        "zh-Hant": "馬其頓是南斯拉夫解體後獨立出來的國家之一。",
+        "en": "Macedonia is one of the countries to emerge from the collapse of Yugoslavia.",
+        "vi": "Macedonia là một trong những quốc gia nổi lên từ sự sụp đổ của Nam Tư.",
+    }
+    for lang, text in versions.items():
+        (tmp_path / f"reuters.218932.{lang}.txt").write_text(text + "\n", encoding="utf-8")
+    g, _ = build_corpus([tmp_path], jobs=1, progress=False)
+    places = {frozenset(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"}
+    assert frozenset({"马其顿", "馬其頓", "Macedonia"}) in places
+    assert frozenset({"南斯拉夫", "Yugoslavia", "Nam Tư"}) in places
+    assert not [a for _, a in g.nodes(data=True) if a["type"] == "PERSON"]

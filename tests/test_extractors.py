@@ -127,7 +127,8 @@ EN_CASES = [
     # person's or a country's possessive before an organization (dailymail.co.uk.298686, cnbc.com.6772), a person
     # "of" an organization (nytimes.184853)
     ("The company was counting average viewership on CBS, ABC, NBC, CNN, Fox News Channel and MSNBC.",
-     [("CBS", "ORG"), ("CNN", "PLACE"), ("Fox News Channel", "ORG"), ("MSNBC", "ORG")]),
+     # (the model still misses ABC and NBC; CNN is the lexicon's)
+     [("CBS", "ORG"), ("CNN", "ORG"), ("Fox News Channel", "ORG"), ("MSNBC", "ORG")]),
     ("Jeremy Corbyn's Labour Party is to consider a radical plan which will see Britons working a four day week - "
      "but getting paid for five.", [("Jeremy Corbyn", "PERSON"), ("Labour Party", "ORG")]),
     ("China's State Council issued its Next Generation Artificial Intelligence Development Plan in July 2017.",
@@ -299,3 +300,36 @@ def test_a_rule_span_that_is_a_lexicon_form_carries_its_concept():
 
     found = {(s.text, s.label, s.concept) for s in extract(text, "vi")}
     assert ("Nhà Trắng", "ORG", "white_house") in found
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    # states CLDR no longer lists, or lists under another name (reuters.218932)
+    ("马其顿是南斯拉夫解体后独立出来的国家之一。", "zh-Hans",
+     [("马其顿", "PLACE", "macedonia"), ("南斯拉夫", "PLACE", "yugoslavia")]),
+    ("馬其頓是南斯拉夫解體後獨立出來的國家之一。", "zh-Hant",
+     [("馬其頓", "PLACE", "macedonia"), ("南斯拉夫", "PLACE", "yugoslavia")]),
+    ("Macedonia, one of the countries to emerge from the collapse of Yugoslavia.", "en",
+     [("Macedonia", "PLACE", "macedonia"), ("Yugoslavia", "PLACE", "yugoslavia")]),
+    ("Liên Xô và Thổ Nhĩ Kỳ", "vi", [("Liên Xô", "PLACE", "soviet_union"), ("Thổ Nhĩ Kỳ", "PLACE", "turkey")]),
+    # news agencies and broadcasters
+    ("据新华社和路透社报道", "zh-Hans", [("新华社", "ORG", "xinhua"), ("路透社", "ORG", "reuters")]),
+    ("He told CNN on Sunday.", "en", [("CNN", "ORG", "cnn")]),
+])
+def test_lexicon_places_and_media_in_every_language(text, lang, expected):
+    from policykg.extractors import extract
+
+    assert [(s.text, s.label, s.concept) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text,lang,longer,inner", [
+    # an organization or a place named after a lexicon name keeps its whole name (reuters.218932)
+    ("马其顿政策研究所所长说。", "zh-Hans", ("马其顿政策研究所", "ORG"), "马其顿"),
+    ("It was founded by Macedonia's Institute for Policy Research.", "en",
+     ("Macedonia's Institute for Policy Research", "ORG"), "Macedonia"),
+    ("Its name would change to Republic of North Macedonia.", "en", ("Republic of North Macedonia", "PLACE"), "Macedonia"),
+])
+def test_a_lexicon_name_inside_a_longer_name_gives_way(text, lang, longer, inner):
+    from policykg.extractors import extract
+
+    found = [(s.text, s.label) for s in extract(text, lang)]
+    assert longer in found and all(t != inner for t, _ in found)
