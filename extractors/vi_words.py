@@ -76,7 +76,7 @@ PLACE_HEADS = _words("Thành phố, TP, Tỉnh, Huyện, Quận, Thị xã, Bang
 PERSON_CUES = _words(
     "ông, bà, anh, chị, cô, ngài, đồng chí, Tổng Bí thư, Bí thư, Chủ tịch, Thủ tướng, Phó Thủ tướng, Bộ trưởng,"
     "Thứ trưởng, Tổng thống, Phó Tổng thống, Ngoại trưởng, Thượng nghị sĩ, Hạ nghị sĩ, Nghị sĩ, Đại biểu, Thẩm phán,"
-    "Chánh án, giáo sư, tiến sĩ, bác sĩ, GS, TS, PGS, ThS, nhà văn, nhà báo, ca sĩ, ca sỹ, Đại tướng, Thượng tướng,"
+    "Chánh án, giáo sư, tiến sĩ, bác sĩ, GS, TS, PGS, ThS, TT., TBT., TTg., nhà văn, nhà báo, ca sĩ, ca sỹ, Đại tướng, Thượng tướng,"
     "Trung tướng, Thiếu tướng, Đại tá, Chủ nhiệm, Giám đốc, Tổng giám đốc, Đội trưởng, Thám tử, thủ môn, thủ thành,"
     "huấn luyện viên, tiền vệ, tiền đạo, hậu vệ, Lãnh đạo, Cố, Tổng thư ký, Thống đốc, Thị trưởng, Nữ hoàng, Vua,"
     "Hoàng tử, Công chúa, Giáo hoàng, phóng viên, phát thanh viên, người dẫn chương trình, vợ, chồng, tác giả"

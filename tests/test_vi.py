@@ -117,6 +117,10 @@ BARE_ORG_CASES = [
 
 # Capitalised name sequences: titles and cue words stay out, a title or place between names cuts them.
 NAME_CASES = [
+    # an abbreviated title with its dot is a title (newsweek.51310: TT. = Tổng thống); a company "TT Group" is no title
+    ("Cuộc vận động của TT. Trump ở West Virginia bắt đầu lúc mấy giờ đêm nay?",
+     [("Trump", "PERSON"), ("West Virginia", "PLACE")]),
+    ("Công ty TT Group", [("Công ty TT Group", "ORG")]),
     ("Cố Tổng Bí thư Nguyễn Phú Trọng từng khẳng định: “Tham nhũng là “khuyết tật bẩm sinh” của quyền lực, là một "
      "trong những nguy cơ đe doạ sự tồn vong của chế độ ta.",
      [("Nguyễn Phú Trọng", "PERSON"), ("Tham nhũng", "TERM")]),
