@@ -314,6 +314,9 @@ def test_a_rule_span_that_is_a_lexicon_form_carries_its_concept():
     # news agencies and broadcasters
     ("据新华社和路透社报道", "zh-Hans", [("新华社", "ORG", "xinhua"), ("路透社", "ORG", "reuters")]),
     ("He told CNN on Sunday.", "en", [("CNN", "ORG", "cnn")]),
+    # companies the model reads as people (cnbc.com.6772: 谷歌), and their Latin names in Chinese text
+    ("李开复曾在谷歌和微软工作。", "zh-Hans", [("李开复", "PERSON", ""), ("谷歌", "ORG", "google"), ("微软", "ORG", "microsoft")]),
+    ("他在Twitter上宣布。", "zh-Hant", [("Twitter", "ORG", "twitter")]),
 ])
 def test_lexicon_places_and_media_in_every_language(text, lang, expected):
     from policykg.extractors import extract
