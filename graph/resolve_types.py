@@ -10,8 +10,8 @@ one translation group, with more than one of the types PERSON, ORG and PLACE, is
 by vote: each document votes the type most of its mentions of the name have (the simplified and
 traditional versions vote once together for a Latin name, which one extractor reads alike in
 both), and the type with at least half of the votes wins. The English version (whose extractor
-types Latin names from their own language) breaks a tie, and a type it did not vote for wins
-nothing; a Chinese name English does not write has its tie broken by its English counterpart's
+types Latin names from their own language) breaks a tie; against versions that agree it is
+outvoted; a Chinese name English does not write has its tie broken by its English counterpart's
 type (the city table's English name for it, or the one English name that sounds like it); with no
 English vote at all a tie goes by :func:`_tie_prior`; without a winner the name is left alone. A
 country or a large city stays a place, and so does a smaller place that is no first name when one
@@ -113,7 +113,9 @@ def _winner(votes: Counter[str], english: str | None, form: str,
         if english is None:
             return _tie_prior(tied, form)
         return english if english in tied else None
-    return first if english in (None, first) else None
+    # English against versions that agree is outvoted ("from Rihanna to Emily Ratajkowski" read
+    # as places, where the other versions name a person)
+    return first
 
 
 def _tie_prior(tied: set[str], form: str) -> str | None:

@@ -49,6 +49,13 @@ def write_story(folder, **texts):
     return folder
 
 
+RIHANNA_EN = ("The out-sized hats come hot on the heels of 'La Bomba', the straw hat with a two-foot wide brim "
+              "that's been seen on everyone from Rihanna to Emily Ratajkowski.")
+RIHANNA_VI = ("Những chiếc mũ cỡ đại trở nên nóng bỏng trên gót giày ‘La Bomba’, chiếc mũ cói rộng vành rộng vài tấc "
+              "được Rihanna đến Emily Ratajkowski sử dụng.")
+RIHANNA_HANT = "在「La Bomba」暴紅之後，從蕾哈娜 (Rihanna) 到艾蜜莉·瑞特考斯基 (Emily Ratajkowski)，幾乎所有人頭上都戴有這頂草帽。"
+
+
 def build_story(folder, **texts):
     """The graph and report of a build of :func:`write_story`'s files (one process)."""
     return build_corpus([write_story(folder, **texts)], jobs=1)
@@ -69,8 +76,11 @@ CASES = [
      "Denver Nuggets", "ORG"),
     ("majority-with-english", versions("reuters.218923", "Tiger Woods", en=(WOODS_EN, "PERSON"), vi=(WOODS_VI, "PLACE"),
                                        zh_Hans=("在 Tiger Woods 的比赛中", "PERSON")), "Tiger Woods", "PERSON"),
-    ("english-vetoes-the-others", versions("reuters.218923", "Tiger Woods", en=(WOODS_EN, "ORG"), vi=(WOODS_VI, "PERSON"),
-                                           zh_Hans=("在 Tiger Woods 的比赛中", "PERSON")), "Tiger Woods", None),
+    # English is outvoted by the versions that agree (dailymail.co.uk.298692: "from Rihanna to Emily Ratajkowski")
+    ("english-outvoted", versions("reuters.218923", "Tiger Woods", en=(WOODS_EN, "ORG"), vi=(WOODS_VI, "PERSON"),
+                                  zh_Hans=("在 Tiger Woods 的比赛中", "PERSON")), "Tiger Woods", "PERSON"),
+    ("english-outvoted-rihanna", versions("dailymail.co.uk.298692", "Rihanna", en=(RIHANNA_EN, "PLACE"),
+                                          vi=(RIHANNA_VI, "PERSON"), zh_Hant=(RIHANNA_HANT, "PERSON")), "Rihanna", "PERSON"),
     ("a-city-stays-a-place", versions("rt.com.91337", "Athens", en=(ATHENS_EN, "PERSON"), vi=(ATHENS_VI, "PLACE")),
      "Athens", "PLACE"),
     ("no-english-majority", [*versions("story", "Tiger Woods", vi=(WOODS_VI, "PERSON"), zh_Hant=("在 Tiger Woods 的比賽中", "PLACE")),
