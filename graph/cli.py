@@ -112,6 +112,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(f"--output {out_dir} is a file; give a folder (it is created if missing).")
     inputs = list(paths) or [default_seed_dir()]
+    watched_files = [*lexicons, *([aliases_path] if aliases_path else [])]
     log = (lambda msg: None) if quiet else None
 
     def build_once() -> dict:
@@ -145,13 +146,16 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
             )
         return report
 
+    before = _snapshot(inputs, out_dir, watched_files) if watch_changes else None
     try:
         report = build_once()
     except _BuildFailed as exc:
         click.echo(f"kg: {exc}", err=True)
-        sys.exit(exc.status)
+        if not watch_changes:
+            sys.exit(exc.status)
+        report = {}  # watching an empty folder, or one with a bad alias file: the next change may mend it
     if watch_changes:
-        _watch(inputs, out_dir, [*lexicons, *([aliases_path] if aliases_path else [])], build_once)
+        _watch(inputs, out_dir, watched_files, build_once, before)
     elif strict and report["documents"]["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
 
@@ -164,14 +168,21 @@ class _BuildFailed(Exception):
         self.status = status
 
 
-def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once) -> None:
+def _snapshot(inputs: list[Path], out_dir: Path, extra_files: list[Path]):
+    """The files a ``--watch`` build reads, as they are before its first build."""
+    from .watch import ChangeFilter, snapshot
+
+    return snapshot([*inputs, *extra_files], ChangeFilter(out_dir, extra_files=extra_files))
+
+
+def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once, before) -> None:
     """``kg build --watch``: call ``build_once`` on every change until Ctrl-C; a failed rebuild is reported
     (a bad alias file, no document left) and the last good outputs stay in place."""
     from .watch import rebuild_on_change
 
     try:
         rebuild_on_change(inputs, lambda _changed: build_once(), out_dir=out_dir, extra_files=extra_files,
-                          log=lambda msg: click.echo(msg, err=True))
+                          since=before, log=lambda msg: click.echo(msg, err=True))
     except KeyboardInterrupt:  # during a rebuild: outputs are replaced atomically, so the last build's stay whole
         pass
     click.echo("stopped watching", err=True)

@@ -23,16 +23,19 @@ Examples
 
 from __future__ import annotations
 
+import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from watchfiles import Change, DefaultFilter, watch
 
 from policykg.extractors.readers import SUPPORTED_SUFFIXES
 
-__all__ = ["Change", "ChangeFilter", "rebuild_on_change"]
+__all__ = ["Change", "ChangeFilter", "snapshot", "rebuild_on_change"]
+
+_READY_MS = 300
 
 
 class ChangeFilter(DefaultFilter):
@@ -56,12 +59,28 @@ class ChangeFilter(DefaultFilter):
         return where.suffix.lower() in SUPPORTED_SUFFIXES and super().__call__(change, path)
 
 
+def snapshot(paths: Sequence[Path], relevant: ChangeFilter) -> dict[Path, tuple[int, int]]:
+    """``{file: (modification time in ns, size)}`` of the relevant files under ``paths``."""
+    out: dict[Path, tuple[int, int]] = {}
+    for root in paths:
+        files = [root] if root.is_file() else (Path(folder) / name for folder, _, names in os.walk(root) for name in names)
+        for path in files:
+            if relevant(Change.modified, str(path)):
+                try:
+                    info = path.stat()
+                except OSError:  # deleted meanwhile
+                    continue
+                out[path] = (info.st_mtime_ns, info.st_size)
+    return out
+
+
 def rebuild_on_change(
     paths: Sequence[Path],
     rebuild: Callable[[set[Path]], None],
     *,
     out_dir: Path,
     extra_files: Sequence[Path] = (),
+    since: Mapping[Path, tuple[int, int]] | None = None,
     log: Callable[[str], None] = print,
     stop_event: threading.Event | None = None,
     force_polling: bool | None = None,
@@ -69,17 +88,27 @@ def rebuild_on_change(
     """Call ``rebuild(changed_paths)`` after each batch of relevant changes; return the number of rebuilds.
 
     Watches ``paths`` (files or folders) and ``extra_files`` until ``stop_event`` is set or
-    the user presses Ctrl-C. A rebuild that raises is reported through ``log`` and watching
-    goes on: an alias file saved half-edited must not end the session. Changes that arrive
-    within 50 ms of each other make one rebuild.
+    the user presses Ctrl-C. ``since`` is a :func:`snapshot` taken before the last build: files
+    that changed after it, before the watcher was ready, are rebuilt for at once. "watching" is
+    logged once the watcher is ready. A rebuild that raises is reported through ``log`` and
+    watching goes on: an alias file saved half-edited must not end the session. Changes that
+    arrive within 50 ms of each other make one rebuild.
     """
     watched = sorted({*(p.resolve() for p in paths), *(f.resolve().parent for f in extra_files)})
     relevant = ChangeFilter(out_dir, extra_files=extra_files)
-    rebuilds = 0
-    log(f"watching {', '.join(map(str, watched))} for changes (Ctrl-C stops)")
+    rebuilds, ready = 0, False
+    # an empty batch every _READY_MS tells that the watcher is set up (watchfiles gives no other sign)
     for changes in watch(*watched, watch_filter=relevant, stop_event=stop_event, raise_interrupt=False,
-                         force_polling=force_polling):
+                         force_polling=force_polling, yield_on_timeout=True, rust_timeout=_READY_MS):
         changed = {Path(p) for _, p in changes}
+        if not ready:
+            ready = True
+            log(f"watching {', '.join(map(str, watched))} for changes (Ctrl-C stops)")
+            if since is not None:
+                now = snapshot([*paths, *extra_files], relevant)
+                changed |= {p for p in since.keys() | now.keys() if since.get(p) != now.get(p)}
+        if not changed:
+            continue
         t0 = time.perf_counter()
         try:
             rebuild(changed)

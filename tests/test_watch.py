@@ -123,3 +123,43 @@ def test_watch_rebuilds_on_change_and_writes_what_a_cold_build_writes(tmp_path: 
 def test_change_filter_keeps_documents_and_the_given_files(tmp_path: Path, path: str, relevant: bool) -> None:
     keep = ChangeFilter(tmp_path / "out", extra_files=[tmp_path / "aliases.csv"])
     assert keep(Change.modified, str(tmp_path / path)) is relevant
+
+
+def test_watch_starts_on_an_empty_folder_and_builds_when_a_document_arrives(tmp_path: Path) -> None:
+    corpus, out = tmp_path / "docs", tmp_path / "out"
+    corpus.mkdir()
+    kg = _Watcher(str(corpus), "-o", str(out))
+    try:
+        assert "no document could be built" in kg.wait_for("kg: no document")
+        kg.wait_for("watching")
+        (corpus / "a.txt").write_text("国务院和中国科学院发布了关于数字经济的报告。\n", encoding="utf-8")
+        kg.wait_for("rebuilt")
+        assert _report_ids(out) == ["a.txt"]
+    finally:
+        kg.proc.send_signal(signal.SIGINT)
+        assert kg.proc.wait(timeout=60) == 0
+
+
+def test_changes_made_before_the_watcher_is_ready_are_not_lost(tmp_path: Path) -> None:
+    """A file changed during the first build (after the snapshot, before the watcher starts) is rebuilt for."""
+    from policykg.graph.watch import rebuild_on_change, snapshot
+
+    corpus, out = tmp_path / "docs", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("one\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("two\n", encoding="utf-8")
+    before = snapshot([corpus], ChangeFilter(out))
+    (corpus / "a.txt").write_text("one, edited during the first build\n", encoding="utf-8")
+    (corpus / "c.txt").write_text("three, new\n", encoding="utf-8")
+    stop, calls = threading.Event(), []
+
+    def rebuild(changed: set[Path]) -> None:
+        calls.append(changed)
+        stop.set()
+
+    watcher = threading.Thread(target=rebuild_on_change, args=([corpus], rebuild),
+                               kwargs={"out_dir": out, "since": before, "stop_event": stop, "log": lambda msg: None})
+    watcher.start()
+    watcher.join(timeout=30)
+    assert not watcher.is_alive()
+    assert calls == [{corpus / "a.txt", corpus / "c.txt"}]
