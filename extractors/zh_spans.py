@@ -262,9 +262,30 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
         elif lab == "PERSON" and _state_role_then_name(text, b):
             lab = "PLACE"  # 马其顿总统奥尔盖·伊万诺夫: the state of a head of state
+        if lab == "ORG" and is_common_phrase(text[a:b]):
+            continue
         out += [(x, y, lab) for p, q in split_divisions(text, a, b) for x, y in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
+
+
+#: Last words of organizations beside :data:`ORG_HEADS`: parties, societies, agencies, troupes,
+#: alliances, offices, armies and teams (工党, 世界展望会, 红军, 国家代表队).
+_MORE_HEADS = ("党", "会", "社", "团", "盟", "室", "台", "军", "队")
+
+
+def is_common_phrase(text: str) -> bool:
+    """Whether an organization span is a phrase of common words: no name in it (no word jieba
+    tags as a name or an abbreviation, no Latin letter or digit) and no organization word at its
+    end (跨境电商, 移动电商: kinds of business, not bodies; 国务院, 外交部, 工党, 红军 end in one).
+
+    >>> [is_common_phrase(s) for s in ("跨境电商", "移动电商", "国务院", "外交部", "工党", "红军", "中国科学院")]
+    [True, True, False, False, False, False, False]
+    """
+    simple = to_simplified(text)
+    if _LATIN.search(simple) or _DIGIT.search(simple) or simple.endswith(ORG_HEADS + _MORE_HEADS):
+        return False
+    return not any(tag in _NAME_TAGS or tag == "j" for _, tag in default_segmenter().tagged(simple))
 
 
 _TWO_DOTTED_NAMES = re.compile(f"[{HAN}]+·[{HAN}]+?([和与及])[{HAN}]{{2,}}·[{HAN}]+")

@@ -44,6 +44,9 @@ ZH_CASES = [
     # titles in 《》 are WORKs; traditional text is read through simplified and keeps its own characters
     ("中共中央辦公廳、國務院辦公廳印發了《關于推行地方各級政府工作部門權力清單制度的指導意見》",
      [("中共中央辦公廳", "ORG"), ("國務院辦公廳", "ORG"), ("關于推行地方各級政府工作部門權力清單制度的指導意見", "WORK")]),
+    # kinds of business are no organizations: common words without a name or an organization word (seed 004)
+    ("“十四五”时期，要发展在线内容付费电商、会员制电商、区块链电商、跨境电商、移动电商、社交电商、分享电商、众包电商、工业电商、"
+     "物流电商、农村电商等。", [("十四五", "WORK"), ("区块链", "TERM")]),
     # organization chunks end in an organization head
     ("宋大伟 中国科学院科技战略咨询研究院 北京 100190",
      [("宋大伟", "PERSON"), ("中国科学院科技战略咨询研究院", "ORG"), ("北京", "PLACE")]),
