@@ -11,6 +11,7 @@ Examples
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -146,7 +147,10 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
             )
         return report
 
-    before = _snapshot(inputs, out_dir, watched_files) if watch_changes else None
+    if watch_changes:
+        from .watch import snapshot
+
+        before = snapshot(inputs, out_dir=out_dir, extra_files=watched_files)
     try:
         report = build_once()
     except _BuildFailed as exc:
@@ -168,14 +172,8 @@ class _BuildFailed(Exception):
         self.status = status
 
 
-def _snapshot(inputs: list[Path], out_dir: Path, extra_files: list[Path]):
-    """The files a ``--watch`` build reads, as they are before its first build."""
-    from .watch import ChangeFilter, snapshot
-
-    return snapshot([*inputs, *extra_files], ChangeFilter(out_dir, extra_files=extra_files))
-
-
-def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once, before) -> None:
+def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once: Callable[[], dict],
+           before: dict[Path, tuple[int, int]]) -> None:
     """``kg build --watch``: call ``build_once`` on every change until Ctrl-C; a failed rebuild is reported
     (a bad alias file, no document left) and the last good outputs stay in place."""
     from .watch import rebuild_on_change

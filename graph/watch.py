@@ -59,10 +59,12 @@ class ChangeFilter(DefaultFilter):
         return where.suffix.lower() in SUPPORTED_SUFFIXES and super().__call__(change, path)
 
 
-def snapshot(paths: Sequence[Path], relevant: ChangeFilter) -> dict[Path, tuple[int, int]]:
-    """``{file: (modification time in ns, size)}`` of the relevant files under ``paths``."""
+def snapshot(paths: Sequence[Path], *, out_dir: Path, extra_files: Sequence[Path] = ()) -> dict[Path, tuple[int, int]]:
+    """``{file: (modification time in ns, size)}`` of the files under ``paths`` and the
+    ``extra_files`` that a change of would call for a rebuild (:class:`ChangeFilter`)."""
+    relevant = ChangeFilter(out_dir, extra_files=extra_files)
     out: dict[Path, tuple[int, int]] = {}
-    for root in paths:
+    for root in [*paths, *extra_files]:
         files = [root] if root.is_file() else (Path(folder) / name for folder, _, names in os.walk(root) for name in names)
         for path in files:
             if relevant(Change.modified, str(path)):
@@ -105,7 +107,7 @@ def rebuild_on_change(
             ready = True
             log(f"watching {', '.join(map(str, watched))} for changes (Ctrl-C stops)")
             if since is not None:
-                now = snapshot([*paths, *extra_files], relevant)
+                now = snapshot(paths, out_dir=out_dir, extra_files=extra_files)
                 changed |= {p for p in since.keys() | now.keys() if since.get(p) != now.get(p)}
         if not changed:
             continue

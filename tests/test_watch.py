@@ -148,7 +148,7 @@ def test_changes_made_before_the_watcher_is_ready_are_not_lost(tmp_path: Path) -
     corpus.mkdir()
     (corpus / "a.txt").write_text("one\n", encoding="utf-8")
     (corpus / "b.txt").write_text("two\n", encoding="utf-8")
-    before = snapshot([corpus], ChangeFilter(out))
+    before = snapshot([corpus], out_dir=out)
     (corpus / "a.txt").write_text("one, edited during the first build\n", encoding="utf-8")
     (corpus / "c.txt").write_text("three, new\n", encoding="utf-8")
     stop, calls = threading.Event(), []
