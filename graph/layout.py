@@ -30,15 +30,15 @@ import math
 import multiprocessing
 import os
 import random
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Hashable, Sequence
 
 import networkx as nx
 import numpy as np
 
 from .schema import PAGE_MAX_NODES
 
-__all__ = ["mentions_of", "rank_nodes", "compute_layout", "start_layout", "fit_positions", "NODE_SPACING",
-           "PAGE_MAX_NODES"]
+__all__ = ["mentions_of", "rank_nodes", "compute_layout", "start_layout", "PendingLayout", "fit_positions",
+           "NODE_SPACING", "PAGE_MAX_NODES"]
 
 #: Median distance from a node to its nearest neighbour in the finished layout, in
 #: vis-network pixels. Scaling by crowding rather than edge length keeps hub-heavy
@@ -152,13 +152,13 @@ def compute_layout(
     return {node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(order, xy)}
 
 
-def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> Callable[[], dict[Hashable, tuple[float, float]]]:
+def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> PendingLayout:
     """Start :func:`compute_layout` of ``g`` (nodes in :func:`rank_nodes` order); call the result for the positions.
 
     Where processes can be forked and there is more than one core, a large graph is laid out
     in a child process, so the caller can write the exports that need no positions meanwhile.
     The positions are those :func:`compute_layout` gives in this process; if the child fails,
-    they are computed here. ``g`` must not change until the result is called.
+    they are computed here. ``g`` must not change until the result is called or cancelled.
 
     Examples
     --------
@@ -166,35 +166,52 @@ def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> Callable[[
     >>> start_layout(g, first=4)() == compute_layout(g, rank_nodes(g), first=4)
     True
     """
-    def here() -> dict[Hashable, tuple[float, float]]:
-        return compute_layout(g, rank_nodes(g), first=first, seed=seed)
-
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    if (len(g) < _BACKGROUND_MIN_NODES or cores < 2 or "fork" not in multiprocessing.get_all_start_methods()
-            or multiprocessing.current_process().daemon):
-        return here
-    receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+    background = (len(g) >= _BACKGROUND_MIN_NODES and cores >= 2 and "fork" in multiprocessing.get_all_start_methods()
+                  and not multiprocessing.current_process().daemon)
+    return PendingLayout(g, first, seed, background=background)
 
-    def child() -> None:
-        order = rank_nodes(g)
-        xy = compute_layout(g, order, first=first, seed=seed)
+
+class PendingLayout:
+    """A layout being computed (see :func:`start_layout`): call it for the positions, or cancel it."""
+
+    def __init__(self, g: nx.MultiDiGraph, first: int, seed: int, *, background: bool) -> None:
+        self._g, self._first, self._seed = g, first, seed
+        self._proc = None
+        if background:
+            context = multiprocessing.get_context("fork")
+            self._receive, send = context.Pipe(duplex=False)
+            self._proc = context.Process(target=self._child, args=(send,), daemon=True)
+            self._proc.start()
+            send.close()
+
+    def _here(self) -> dict[Hashable, tuple[float, float]]:
+        return compute_layout(self._g, rank_nodes(self._g), first=self._first, seed=self._seed)
+
+    def _child(self, send) -> None:
+        order = rank_nodes(self._g)
+        xy = compute_layout(self._g, order, first=self._first, seed=self._seed)
         send.send([xy[n] for n in order])  # node ids stay in the parent; the order is recomputed there
 
-    proc = multiprocessing.get_context("fork").Process(target=child, daemon=True)
-    proc.start()
-    send.close()
-
-    def result() -> dict[Hashable, tuple[float, float]]:
+    def __call__(self) -> dict[Hashable, tuple[float, float]]:
+        if self._proc is None:
+            return self._here()
         try:
-            coords = receive.recv()
+            coords = self._receive.recv()
         except EOFError:  # the child died (out of memory, killed): lay out here instead
             coords = None
         finally:
-            receive.close()
-            proc.join()
-        return dict(zip(rank_nodes(g), coords)) if coords is not None else here()
+            self.cancel()
+        return dict(zip(rank_nodes(self._g), coords)) if coords is not None else self._here()
 
-    return result
+    def cancel(self) -> None:
+        """Stop the child process, if any (the caller failed before it needed the positions)."""
+        if self._proc is not None:
+            self._receive.close()
+            if self._proc.is_alive():
+                self._proc.terminate()
+            self._proc.join()
+            self._proc = None
 
 
 def fit_positions(

@@ -264,10 +264,14 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
         # one layout for Gephi and the page: the same picture, computed once, while the files
         # that need no positions are written
         layout = start_layout(g, first=min(len(g), max_nodes))
-        write_merges(staged["merges.csv"], report.pop("merges", []))
-        flat = to_flat_graph(g)
-        write_graphml(g, staged["graph.graphml"], flat=flat)
-        write_json(g, staged["graph.json"])
+        try:
+            write_merges(staged["merges.csv"], report.pop("merges", []))
+            flat = to_flat_graph(g)
+            write_graphml(g, staged["graph.graphml"], flat=flat)
+            write_json(g, staged["graph.json"])
+        except BaseException:
+            layout.cancel()  # no child left computing for a build that failed (a disk full, Ctrl-C)
+            raise
         positions = layout()
         write_gexf(g, staged["graph.gexf"], positions=positions, flat=flat)
         page = render_html(g, staged["graph.html"], title=title, max_nodes=max_nodes, script=script,

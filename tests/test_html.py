@@ -434,3 +434,13 @@ def test_layout_falls_back_to_this_process_when_the_child_dies(monkeypatch):
 
     monkeypatch.setattr(layout, "compute_layout", dies_in_the_child)
     assert layout.start_layout(g, first=300)() == expected
+
+
+def test_a_cancelled_layout_leaves_no_process_behind():
+    import multiprocessing
+
+    import policykg.graph.layout as layout
+
+    pending = layout.start_layout(_ranked_graph(2000), first=1500)
+    pending.cancel()
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
