@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.lang.zh import Chinese
@@ -37,7 +38,7 @@ from .ner_model import load_ner
 from .script import to_simplified
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
-from .zh_spans import clean_span
+from .zh_spans import clean_span, split_party_and_state
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
 
@@ -140,7 +141,7 @@ class ChineseEntityExtractor(EntityExtractor):
         model = [Candidate(a, b, lab, MODEL_PRIORITY) for s, e, label in ner for a, b, lab in clean_span(simple, s, e, label)]
         cands += self._pattern_candidates(simple, {c.end: (c.start, c.label) for c in model})
         cands += self.lexicon_candidates(simple, "zh-Hans")
-        cands += self._org_chunks(simple, memo)
+        cands += [piece for c in self._org_chunks(simple, memo) for piece in _two_bodies(simple, c)]
         latin = latin_candidates(simple)
         ends = {c.end for c in [*cands, *model, *latin] if c.label != "TERM"}  # names a gloss may follow
         cands += [c for c in [*latin, *model] if not _glosses_no_name(simple, c.start, c.end, ends)]
@@ -215,6 +216,17 @@ class ChineseEntityExtractor(EntityExtractor):
                 if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
                     out.append(Candidate(chunk_start, end, "ORG", 3))
         return out
+
+
+def _two_bodies(s: str, cand: Candidate) -> list[Candidate]:
+    """An organization chunk that names a Party organ and a state body together, as the two
+    (:func:`~policykg.extractors.zh_spans.split_party_and_state`); any other as it is.
+
+    >>> [("党中央国务院"[c.start : c.end]) for c in _two_bodies("党中央国务院", Candidate(0, 6, "ORG", 3))]
+    ['党中央', '国务院']
+    """
+    cut = split_party_and_state(s, cand.start, cand.end)
+    return [replace(cand, end=cut), replace(cand, start=cut)] if cut else [cand]
 
 
 def _glosses_no_name(s: str, start: int, end: int, ends: set[int]) -> bool:

@@ -264,9 +264,30 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             lab = "PLACE"  # 马其顿总统奥尔盖·伊万诺夫: the state of a head of state
         if lab == "ORG" and is_common_phrase(text[a:b]):
             continue
+        if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
+            out += [(a, cut, "ORG"), (cut, b, "ORG")]
+            continue
         out += [(x, y, lab) for p, q in split_divisions(text, a, b) for x, y in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
+
+
+def split_party_and_state(text: str, start: int, end: int) -> int | None:
+    """Where an organization span that names a party committee and a state body together splits
+    (``中共中央国务院``, ``党中央国务院``, ``湖北省委省政府``: "the Party Central Committee and the
+    State Council", the usual pair of Chinese policy texts), or ``None``. The first part ends in
+    中央 or 委, the second is 国务院 or a government (…政府); each has three characters or more,
+    so ``党委政府`` stays whole and ``国务院办公厅`` (a body and its office) is no pair.
+
+    >>> [(s, split_party_and_state(s, 0, len(s))) for s in ("中共中央国务院", "湖北省委省政府", "国务院办公厅", "党委政府")]
+    [('中共中央国务院', 4), ('湖北省委省政府', 4), ('国务院办公厅', None), ('党委政府', None)]
+    """
+    simple = to_simplified(text[start:end])
+    for cut in range(3, len(simple) - 2):
+        left, right = simple[:cut], simple[cut:]
+        if left.endswith(("中央", "委")) and (right == "国务院" or right.endswith("政府") and len(right) <= 5):
+            return start + cut
+    return None
 
 
 #: Last words of organizations beside :data:`ORG_HEADS`: parties, societies, agencies, troupes,

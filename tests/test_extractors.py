@@ -47,6 +47,11 @@ ZH_CASES = [
     # kinds of business are no organizations: common words without a name or an organization word (seed 004)
     ("“十四五”时期，要发展在线内容付费电商、会员制电商、区块链电商、跨境电商、移动电商、社交电商、分享电商、众包电商、工业电商、"
      "物流电商、农村电商等。", [("十四五", "WORK"), ("区块链", "TERM")]),
+    # the Party's organ and the State Council named together are two bodies (seed 002); a body and its office are one
+    ("當然,黨中央國務院的改革決心和信心將是克服困難的關鍵。", [("黨中央", "ORG"), ("國務院", "ORG")]),
+    ("中共中央国务院印发了《关于加快建设全国统一大市场的意见》。",
+     [("中共中央", "ORG"), ("国务院", "ORG"), ("关于加快建设全国统一大市场的意见", "WORK")]),
+    ("国务院办公厅印发通知。", [("国务院办公厅", "ORG")]),
     # organization chunks end in an organization head
     ("宋大伟 中国科学院科技战略咨询研究院 北京 100190",
      [("宋大伟", "PERSON"), ("中国科学院科技战略咨询研究院", "ORG"), ("北京", "PLACE")]),
