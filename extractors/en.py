@@ -40,7 +40,8 @@ ORG_WORDS = frozenset(
     "Group Organization Organisation Center Centre Commission Agency Association Government Court Congress "
     "Parliament Assembly Union Federation Corporation Inc Ltd Limited Holdings Foundation Fund Times Post News "
     "Press School College Bureau Administration Army Police Club League Network Board Authority Senate "
-    "Society Forum Museum Hospital Airlines Airways Council Cabinet Secretariat Directorate Tribunal".split()
+    "Society Forum Museum Hospital Airlines Airways Council Cabinet Secretariat Directorate Tribunal Conference "
+    "Colloquium Symposium Alliance Coalition Institution".split()
 )
 PERSON_TITLES = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",

@@ -146,6 +146,11 @@ EN_CASES = [
      [("Tiffany Ng", "PERSON"), ("University of Michigan", "ORG"), ("Dionisio A. Lind", "PERSON")]),
     # one organization whose name holds "and" stays whole
     ("The Department of Health and Human Services said.", [("Department of Health and Human Services", "ORG")]),
+    # meetings named by their organization word are organizations, listed with "and" each one (seed 000)
+    ("In 1938 the Walter Lippmann Colloquium met in Paris; later came the Davos Forum and the Munich Security "
+     "Conference.",
+     [("Walter Lippmann Colloquium", "ORG"), ("Paris", "PLACE"), ("Davos Forum", "ORG"),
+      ("Munich Security Conference", "ORG")]),
     # a rank written out before a last name alone leaves the last name (bbc.381746)
     ("Captain Halkett was immense, marshalling a superbly-organised defence.", [("Halkett", "PERSON")]),
 ]
