@@ -10,8 +10,8 @@ from the documents; a Chinese name several cities share is not in the table.
 
 Examples
 --------
->>> city_names()["洛杉矶"]
-('Los Angeles', 'US')
+>>> city_names()["洛杉矶"], city_names()["俄亥俄州"]
+(('Los Angeles', 'US'), ('Ohio', 'US'))
 >>> city_names()["倫敦".translate(str.maketrans("倫", "伦"))]
 ('London', 'GB')
 """
@@ -28,19 +28,26 @@ from .resolve_state import Candidate, ResolveState
 
 __all__ = ["city_names", "city"]
 
-_TABLE = Path(__file__).parent / "data" / "city_names.tsv"
+_DATA = Path(__file__).parent / "data"
+
+
+@lru_cache(maxsize=2)
+def _table(name: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    with open(_DATA / name, encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                _han, form, english, country, _size_or_kind = line.rstrip("\n").split("\t")
+                out.setdefault(form, (english, country))
+    return out
 
 
 @lru_cache(maxsize=1)
 def city_names() -> dict[str, tuple[str, str]]:
-    """``{Chinese name (matching form): (English name, country code)}`` from the shipped table."""
-    out: dict[str, tuple[str, str]] = {}
-    with open(_TABLE, encoding="utf-8") as lines:
-        for line in lines:
-            if not line.startswith("#"):
-                _han, form, english, country, _population = line.rstrip("\n").split("\t")
-                out.setdefault(form, (english, country))
-    return out
+    """``{Chinese name (matching form): (English name, country code)}`` from the shipped tables:
+    cities first, then states and provinces (``data/subdivision_names.tsv``, ISO 3166-2 names in
+    Debian's iso-codes translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``)."""
+    return _table("subdivision_names.tsv") | _table("city_names.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +61,8 @@ def _city_of(name: str) -> tuple[str, str] | None:
 
     if HAN_RE.search(name):
         hit = city_names().get(matching_form(name))
-        return (fold_latin(hit[0]), f"GeoNames: {name} = {hit[0]} ({hit[1]})") if hit else None
+        source = "GeoNames" if matching_form(name) in _table("city_names.tsv") else "ISO 3166-2"
+        return (fold_latin(hit[0]), f"{source}: {name} = {hit[0]} ({hit[1]})") if hit else None
     if script_of(name) == "latin" and (folded := fold_latin(name)) in _english_names():
         return folded, ""
     return None

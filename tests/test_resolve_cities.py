@@ -80,10 +80,38 @@ def test_an_alias_file_never_row_keeps_a_city_apart():
 def test_the_shipped_table_holds_no_name_two_cities_share():
     from policykg.graph import resolve_cities
 
-    with open(resolve_cities._TABLE, encoding="utf-8") as f:
+    with open(resolve_cities._DATA / "city_names.tsv", encoding="utf-8") as f:
         rows = [r for r in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")]
     # cities of 15,000 people or more, and capitals of any size (Adamstown)
     assert len(rows) > 10_000 and all(len(r) == 5 and len(r[0]) >= 2 and int(r[4]) >= 0 for r in rows)
     assert city_names()["洛杉矶"] == ("Los Angeles", "US") and city_names()["伦敦"] == ("London", "GB")
     # ambiguous names are dropped when the table is made (see make_city_names.table)
     assert len({r[0] for r in rows}) == len(rows)
+
+
+def test_the_subdivision_table_names_states_and_provinces_once_and_no_city():
+    from policykg.graph import resolve_cities
+
+    with open(resolve_cities._DATA / "subdivision_names.tsv", encoding="utf-8") as f:
+        rows = [r for r in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")]
+    assert len(rows) > 1_000 and all(len(r) == 5 and len(r[0]) >= 2 for r in rows)
+    assert len({r[0] for r in rows}) == len(rows)
+    named = {r[0]: (r[2], r[3]) for r in rows}
+    # both scripts' names (zh_CN, zh_TW); a Chinese province without the pinyin of its type
+    assert named["俄亥俄州"] == ("Ohio", "US") and named["猶他"] == ("Utah", "US") and named["湖北省"] == ("Hubei", "CN")
+    # a state that shares its name with a city is left out: "New York" alone cannot tell them apart
+    assert "纽约州" not in named
+    # a city keeps its own English name where a subdivision has the same Chinese name
+    assert city_names()["伦敦"] == ("London", "GB")
+
+
+def test_a_state_joins_its_english_name_across_translations(tmp_path):
+    """俄亥俄州 / Ohio (newsweek.51310 in ntrex_dev): no reading rule hears them alike."""
+    from policykg.graph.run import build_corpus
+
+    (tmp_path / "rally.en.txt").write_text("Trump will also hold rallies in Ohio and Tennessee.\n", encoding="utf-8")
+    (tmp_path / "rally.zh-Hans.txt").write_text("特朗普还将在俄亥俄州和田纳西州举行集会。\n", encoding="utf-8")
+    g, report = build_corpus([tmp_path], jobs=1, progress=False)
+    places = {frozenset(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"}
+    assert any({"Ohio", "俄亥俄州"} <= names for names in places), places
+    assert any(m.rule == "city" and "ISO 3166-2" in m.detail for m in report["merges"])

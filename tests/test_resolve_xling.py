@@ -97,8 +97,9 @@ MERGE_CASES = [
      "雅各布斯", "Jacobs", "transliteration"),
     ("transliteration-huo-as-ho", story("scotsman.133791", en=(HOLT_EN, [("Holt", "PERSON")]),
                                         zh_Hans=(HOLT_ZH, [("霍尔特", "PERSON")])), "霍尔特", "Holt", "transliteration"),
-    ("place-parts-state", story("abc.306815", en=(ARIZONA_EN, [("Arizona", "PLACE")]),
-                                zh_Hans=(ARIZONA_ZH, [("亚利桑那州", "PLACE")])), "亚利桑那州", "Arizona", "place-parts"),
+    # a state's Chinese name is in the subdivision table (ISO 3166-2): the table joins it before place-parts can
+    ("state-in-the-subdivision-table", story("abc.306815", en=(ARIZONA_EN, [("Arizona", "PLACE")]),
+                                             zh_Hans=(ARIZONA_ZH, [("亚利桑那州", "PLACE")])), "亚利桑那州", "Arizona", "city"),
     ("place-parts-compass", story("cnn.304447", en=(WV_EN, [("West Virginia", "PLACE")]),
                                   zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "West Virginia", "place-parts"),
     ("place-parts-latin-street", story("bbc.381679", en=(CHILDERS_EN, [("Childers Street", "PLACE")]),
