@@ -121,14 +121,32 @@ def territory_code(text: str) -> str | None:
 
 
 def entity_key(mention: Mention) -> tuple[str, str]:
-    """The (type, key) under which ``mention`` is merged with others."""
-    if mention.concept:
-        return mention.label, f"concept:{mention.concept}"
+    """The (type, key) under which ``mention`` is merged with others.
+
+    A country is keyed by its code whether or not a lexicon row names it too, so the lexicon's
+    forms (Britain) and CLDR's short ones (Anh) meet in one node.
+
+    >>> from policykg.extractors.records import Mention
+    >>> entity_key(Mention("Britain", "PLACE", 0, 7, "en", 0, concept="united_kingdom"))
+    ('PLACE', 'territory:GB')
+    """
     if mention.label == "PLACE":
-        code = territory_code(mention.text)
+        code = territory_code(mention.text) or (mention.concept and _concept_territory(mention.concept))
         if code:
             return mention.label, f"territory:{code}"
+    if mention.concept:
+        return mention.label, f"concept:{mention.concept}"
     return mention.label, matching_form(mention.text)
+
+
+@lru_cache(maxsize=1024)
+def _concept_territory(concept: str) -> str | None:
+    """The one territory code the forms of a shipped lexicon PLACE concept name, if any."""
+    from policykg.extractors.lexicon import load_lexicon
+
+    found = load_lexicon().concepts.get(concept)
+    codes = {territory_code(form) for _, forms in (found.forms if found else ()) for form in forms} - {None}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def node_id(key: tuple[str, str]) -> str:

@@ -108,3 +108,16 @@ def test_build_joins_a_state_cldr_no_longer_names_across_four_languages(tmp_path
     assert frozenset({"马其顿", "馬其頓", "Macedonia"}) in places
     assert frozenset({"南斯拉夫", "Yugoslavia", "Nam Tư"}) in places
     assert not [a for _, a in g.nodes(data=True) if a["type"] == "PERSON"]
+
+
+def test_build_joins_a_country_named_by_the_lexicon_and_by_cldr(tmp_path):
+    """Britain (a lexicon form of the United Kingdom), 英国 (CLDR and the lexicon) and Anh (CLDR's Vietnamese short
+    form) are one country: a country is keyed by its code, lexicon row or not. After reuters.218882 (ntrex_dev)."""
+    from policykg.graph.run import build_corpus
+
+    (tmp_path / "may.en.txt").write_text("Britain's Prime Minister Theresa May arrives in Birmingham.\n", encoding="utf-8")
+    (tmp_path / "may.vi.txt").write_text("Thủ tướng Anh Theresa May đến Birmingham.\n", encoding="utf-8")
+    (tmp_path / "may.zh-Hans.txt").write_text("英国首相特雷莎·梅抵达伯明翰。\n", encoding="utf-8")
+    g, _ = build_corpus([tmp_path], jobs=1, progress=False)
+    places = [set(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"]
+    assert any({"Britain", "Anh", "英国"} <= names for names in places), places
