@@ -1,4 +1,5 @@
-"""The ``city`` rule: a city's Chinese name and its English name (洛杉矶 / Los Angeles), from GeoNames.
+"""The ``city`` rule: a city's or a state's Chinese name and its English name (洛杉矶 / Los Angeles,
+俄亥俄州 / Ohio), from GeoNames and ISO 3166-2.
 
 A city's Chinese name is a convention more often than a transliteration (洛杉矶 is not heard as
 Los Angeles, 凤凰城 is a translation of Phoenix), so no reading rule joins the two. The shipped
@@ -6,7 +7,9 @@ table ``data/city_names.tsv`` (GeoNames cities of 15,000 people or more, CC BY 4
 ``data/make_city_names.py``) gives each Chinese name of a city its English name. Two PLACE nodes
 whose names lead to one English city name are one place: a Chinese name and the English one, or
 two Chinese spellings of it (伯明翰 / 伯明罕). Like a country's names, these need no support
-from the documents; a Chinese name several cities share is not in the table.
+from the documents; a Chinese name several cities share is not in the table. States and provinces
+come from ``data/subdivision_names.tsv`` (ISO 3166-2 names in Debian's iso-codes zh_CN and zh_TW
+translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``) and join the same way.
 
 Examples
 --------
