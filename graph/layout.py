@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import math
 import multiprocessing
 import os
@@ -159,6 +160,9 @@ def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> PendingLay
     in a child process, so the caller can write the exports that need no positions meanwhile.
     The positions are those :func:`compute_layout` gives in this process; if the child fails,
     they are computed here. ``g`` must not change until the result is called or cancelled.
+    The last layout is remembered with what it was computed from: a rebuild whose graph ranks
+    and links its nodes as before (``kg build --watch`` after an edit that changed no entity)
+    gets the same positions without computing them again.
 
     Examples
     --------
@@ -166,17 +170,34 @@ def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> PendingLay
     >>> start_layout(g, first=4)() == compute_layout(g, rank_nodes(g), first=4)
     True
     """
+    order = rank_nodes(g)
+    key = _layout_key(g, order, first, seed)
+    if key == _last[0]:
+        return PendingLayout(g, first, seed, background=False, known=dict(_last[1]))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     background = (len(g) >= _BACKGROUND_MIN_NODES and cores >= 2 and "fork" in multiprocessing.get_all_start_methods()
                   and not multiprocessing.current_process().daemon)
-    return PendingLayout(g, first, seed, background=background)
+    return PendingLayout(g, first, seed, background=background, key=key)
+
+
+#: The last layout computed in this process: (what it was computed from, positions).
+_last: list = [None, {}]
+
+
+def _layout_key(g: nx.MultiDiGraph, order: Sequence[Hashable], first: int, seed: int) -> str:
+    """A digest of everything :func:`compute_layout` reads: the order, the links between nodes, ``first``, ``seed``."""
+    index = {node: i for i, node in enumerate(order)}
+    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v})
+    digest = hashlib.sha1(repr((list(map(str, order)), pairs, first, seed)).encode("utf-8"))
+    return digest.hexdigest()
 
 
 class PendingLayout:
     """A layout being computed (see :func:`start_layout`): call it for the positions, or cancel it."""
 
-    def __init__(self, g: nx.MultiDiGraph, first: int, seed: int, *, background: bool) -> None:
-        self._g, self._first, self._seed = g, first, seed
+    def __init__(self, g: nx.MultiDiGraph, first: int, seed: int, *, background: bool, key: str | None = None,
+                 known: dict[Hashable, tuple[float, float]] | None = None) -> None:
+        self._g, self._first, self._seed, self._key, self._known = g, first, seed, key, known
         self._proc = None
         if background:
             context = multiprocessing.get_context("fork")
@@ -194,15 +215,21 @@ class PendingLayout:
         send.send([xy[n] for n in order])  # node ids stay in the parent; the order is recomputed there
 
     def __call__(self) -> dict[Hashable, tuple[float, float]]:
+        if self._known is not None:
+            return self._known
         if self._proc is None:
-            return self._here()
-        try:
-            coords = self._receive.recv()
-        except EOFError:  # the child died (out of memory, killed): lay out here instead
-            coords = None
-        finally:
-            self.cancel()
-        return dict(zip(rank_nodes(self._g), coords)) if coords is not None else self._here()
+            positions = self._here()
+        else:
+            try:
+                coords = self._receive.recv()
+            except EOFError:  # the child died (out of memory, killed): lay out here instead
+                coords = None
+            finally:
+                self.cancel()
+            positions = dict(zip(rank_nodes(self._g), coords)) if coords is not None else self._here()
+        if self._key is not None:
+            _last[:] = [self._key, dict(positions)]
+        return positions
 
     def cancel(self) -> None:
         """Stop the child process, if any (the caller failed before it needed the positions)."""

@@ -403,6 +403,7 @@ def test_layout_started_in_a_child_process_equals_the_layout_here(monkeypatch, t
 
     if len(os.sched_getaffinity(0)) < 2:
         pytest.skip("one core: the layout is computed in this process")
+    monkeypatch.setattr(layout, "_last", [None, {}])  # no layout remembered from another test
     g = _ranked_graph(400)
     expected = layout.compute_layout(g, rank_nodes(g), first=300)
     calls, real = tmp_path / "pids", layout.compute_layout
@@ -433,14 +434,35 @@ def test_layout_falls_back_to_this_process_when_the_child_dies(monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(layout, "compute_layout", dies_in_the_child)
+    monkeypatch.setattr(layout, "_last", [None, {}])
     assert layout.start_layout(g, first=300)() == expected
 
 
 def test_a_cancelled_layout_leaves_no_process_behind():
     import multiprocessing
+    import os
 
     import policykg.graph.layout as layout
 
+    layout._last[:] = [None, {}]  # no layout remembered: this one forks
     pending = layout.start_layout(_ranked_graph(2000), first=1500)
+    assert pending._proc is not None or len(os.sched_getaffinity(0)) < 2
     pending.cancel()
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
+
+
+def test_a_layout_is_reused_when_the_graph_ranks_and_links_its_nodes_alike(monkeypatch):
+    """kg build --watch after an edit that changed no entity: the positions are not computed again."""
+    import policykg.graph.layout as layout
+
+    monkeypatch.setattr(layout, "_last", [None, {}])
+    g = _ranked_graph(120)  # small: laid out in this process, where the calls can be counted
+    calls, real = [], layout.compute_layout
+    monkeypatch.setattr(layout, "compute_layout", lambda *a, **k: calls.append(1) or real(*a, **k))
+    before = layout.start_layout(g, first=100)()
+    same = g.copy()
+    same.nodes[0]["label"] = "renamed"  # an attribute the layout does not read
+    assert layout.start_layout(same, first=100)() == before and len(calls) == 1
+    same.add_edge(5, 77)  # a new link: laid out again
+    assert layout.start_layout(same, first=100)() == real(same, rank_nodes(same), first=100)
+    assert len(calls) == 2
