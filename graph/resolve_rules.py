@@ -18,6 +18,9 @@ rule                 what makes two names one                                   
 ``han-viet``         Sino-Vietnamese reading, head first (资本主义 / chủ nghĩa tư bản)  persons only
 ``short-form``       a surname or short name (or the given name of a two-part    one document
                      foreign name: 皮特 / 皮特·琼斯) and the one full name there
+``bare-head``        a Vietnamese organization's head alone and the one full      every document
+                     name opening with it in each of its documents (Đảng /
+                     Đảng Cộng sản Việt Nam: :mod:`~policykg.graph.resolve_heads`)
 ``pinyin``           a pinyin reading (宋大伟 / SONG Dawei, 云南 / Yunnan)          yes
 ``transliteration``  similar consonants (拜登 / Biden), best match both ways       aligned documents
 ``homophone``        two Chinese spellings with one pinyin (伯明翰 / 伯明罕)         aligned documents
@@ -46,6 +49,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from .resolve_cities import city
+from .resolve_heads import bare_head
 from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
 from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
                                sound_similarity, spoken_variants)
@@ -359,12 +363,12 @@ def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
 
 
 #: The order the rules run in: strongest evidence first, rules that need support last.
-RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "city", "han-viet", "short-form", "same-parts", "pinyin",
-              "han-viet-people", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts", "short-form",
-              "transliteration", "place-parts")
+RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "city", "han-viet", "short-form", "bare-head", "same-parts",
+              "pinyin", "han-viet-people", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts",
+              "short-form", "transliteration", "place-parts")
 RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
     "alias-file": alias_file, "regional": regional, "latin": latin, "city": city, "han-viet": han_viet,
     "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,
     "transliteration": transliteration, "place-parts": place_parts_rule, "homophone": homophone,
-    "org-parts": org_parts_rule, "vi-parts": vi_parts_rule, "same-parts": same_parts,
+    "org-parts": org_parts_rule, "vi-parts": vi_parts_rule, "same-parts": same_parts, "bare-head": bare_head,
 }

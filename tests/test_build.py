@@ -121,3 +121,29 @@ def test_build_joins_a_country_named_by_the_lexicon_and_by_cldr(tmp_path):
     g, _ = build_corpus([tmp_path], jobs=1, progress=False)
     places = [set(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"]
     assert any({"Britain", "Anh", "英国"} <= names for names in places), places
+
+
+CPV = ("Đảng Cộng sản Việt Nam lãnh đạo cuộc đấu tranh chống tham nhũng. Đây là chiêu bài nhằm làm giảm lòng tin "
+       "của nhân dân đối với Đảng.")  # after seed 003
+LABOUR = ("Một người phát ngôn Đảng Lao động cho biết: chính sách làm việc bốn ngày/tuần không phải là chính sách "
+          "của Đảng.")  # dailymail.co.uk.298686 (ntrex_dev)
+
+
+def test_build_joins_a_bare_vietnamese_head_to_the_one_party_its_documents_name(tmp_path):
+    from policykg.graph.run import build_corpus
+
+    (tmp_path / "a.txt").write_text(CPV + "\n", encoding="utf-8")
+    g, report = build_corpus([tmp_path], jobs=1, progress=False)
+    orgs = [set(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "ORG"]
+    assert {"Đảng Cộng sản Việt Nam", "Đảng"} in orgs
+    assert [m.rule for m in report["merges"]] == ["bare-head"]
+
+
+def test_build_keeps_a_bare_head_alone_when_its_documents_name_different_parties(tmp_path):
+    from policykg.graph.run import build_corpus
+
+    (tmp_path / "a.txt").write_text(CPV + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(LABOUR + "\n", encoding="utf-8")
+    g, _ = build_corpus([tmp_path], jobs=1, progress=False)
+    orgs = sorted(sorted(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "ORG")
+    assert orgs == [["Đảng"], ["Đảng Cộng sản Việt Nam"], ["Đảng Lao động"]]
