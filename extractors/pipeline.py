@@ -40,6 +40,7 @@ from .metadata import extract_date, extract_title
 from .normalize import normalize_document
 from .records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from .segment import split_paragraphs, split_sentences
+from .storms import fold_name, storm_names
 from .spacy_models import entity_spans, load_pipeline, merge_entities
 from .structure import MergedMention, find_structure, merge_structure
 from .surnames import people_by_last_name
@@ -172,6 +173,8 @@ def process_document(
     merged, links = merge_structure(norm, existing, find_structure(mapped, existing))
     merged = _people_by_last_name(norm, merged, found_spans)
     merged = _unglued(norm, merged)
+    storms = storm_names(norm, [(m.start, m.end) for m in merged if m.label in ("PERSON", "PLACE", "ORG")])
+    merged = [m for m in merged if not storms or fold_name(norm[m.start : m.end]) not in storms]
     # document-level statistical terms, only where no other mention already is
     taken = sorted((m.start, m.end) for m in merged)
     terms = [(s, e) for s, e, _ in document_terms(by_lang) if not _overlaps(taken, s, e)]

@@ -349,3 +349,21 @@ def test_a_lexicon_name_inside_a_longer_name_gives_way(text, lang, longer, inner
 
     found = [(s.text, s.label) for s in extract(text, lang)]
     assert longer in found and all(t != inner for t, _ in found)
+
+
+def test_storms_are_no_people_in_any_language():
+    """Hurricane Rosa (abcnews.306815 in ntrex_dev, four versions): the storm's name is left out of every
+    mention of the document, after the storm word and alone; a person named Rosa elsewhere stays."""
+    from policykg.extractors.pipeline import process_document
+
+    versions = {
+        "en": "As forecast, Hurricane Rosa is weakening. Rosa will bring heavy rain to Arizona.",
+        "zh-Hans": "预测，随着飓风“罗莎”行进至墨西哥。不过，“罗莎”将在未来给亚利桑那州带来降雨。",
+        "zh-Hant": "颶風羅莎的餘威持續。羅莎將為亞利桑那州帶來降雨。",
+        "vi": "Theo dự báo, Cơn bão Rosa đang suy yếu. Tuy nhiên, Rosa sẽ mang mưa lớn tới Arizona.",
+    }
+    for lang, text in versions.items():
+        names = [m.text for m in process_document(text, f"rosa.{lang}.txt").mentions if m.label in ("PERSON", "ORG")]
+        assert not [n for n in names if n in ("Rosa", "罗莎", "羅莎")], (lang, names)
+    person = process_document("Rosa Parks refused to give up her seat. Rosa was arrested.", "parks.en.txt")
+    assert ("Rosa Parks", "PERSON") in [(m.text, m.label) for m in person.mentions]
