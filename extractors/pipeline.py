@@ -40,8 +40,8 @@ from .metadata import extract_date, extract_title
 from .normalize import normalize_document
 from .records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from .segment import split_paragraphs, split_sentences
-from .storms import fold_name, storm_names
 from .spacy_models import entity_spans, load_pipeline, merge_entities
+from .storms import fold_name, storm_names
 from .structure import MergedMention, find_structure, merge_structure
 from .surnames import people_by_last_name
 from .vi_pyvi import load_pyvi

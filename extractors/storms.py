@@ -28,14 +28,20 @@ STORM_WORDS = (
     *(w.casefold() for w in NOT_NAME_CUES),
 )
 # a Latin storm word starts a word ("brainstorm" is none); "storm" alone is left out: Storm is a given name too
-_CUE = "(?<![a-z])(?:" + "|".join(sorted(map(re.escape, STORM_WORDS), key=len, reverse=True)) + r")[\s\"'“”‘’「」『』]*"
+_CUES = re.compile("(?<![a-z])(?:" + "|".join(sorted(map(re.escape, STORM_WORDS), key=len, reverse=True))
+                   + r")[\s\"'“”‘’「」『』]*")
+_LETTER = re.compile("[a-z0-9]")
 
 
 def storm_names(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     """The names (folded: simplified and case-folded) of ``spans`` that a storm word opens somewhere in ``text``."""
     folded = fold_name(text)
+    opened = [m.end() for m in _CUES.finditer(folded)]  # where a name after a storm word would start
+    if not opened:
+        return set()  # most documents: no storm word, nothing more to look at
     names = {fold_name(text[start:end]) for start, end in spans}
-    return {name for name in names if name and re.search(_CUE + re.escape(name) + r"(?![a-z0-9])", folded)}
+    return {name for name in names
+            if name and any(folded.startswith(name, i) and not _LETTER.match(folded, i + len(name)) for i in opened)}
 
 
 def fold_name(name: str) -> str:
