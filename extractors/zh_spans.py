@@ -20,9 +20,14 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - a number with its measure word (``6 场``, ``东南 45 英里``) is no name, and one before a name is
   no part of it (``2017 年 9 月墨西哥`` → ``墨西哥``);
 - a place after a first-level division is a place of its own (``爱荷华州得梅因`` → ``爱荷华州``,
-  ``得梅因``), and a country before a common noun is a place alone (``英国美容市场`` → ``英国``).
+  ``得梅因``), and a country before a common noun is a place alone (``英国美容市场`` → ``英国``), a run
+  of countries each country (``美国朝鲜``);
+- two dotted full names joined by a conjunction are two people (``迈克·李和奥林·哈奇``);
+- an organization of common words only is a kind of business and is dropped (``跨境电商``), and a
+  Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``).
 
-Offsets are into the simplified analysis text.
+Offsets are into the simplified analysis text, which every function here reads (:func:`unglue_names`,
+run on a document's own text, converts the characters it compares).
 
 Examples
 --------
@@ -282,9 +287,9 @@ def split_party_and_state(text: str, start: int, end: int) -> int | None:
     >>> [(s, split_party_and_state(s, 0, len(s))) for s in ("中共中央国务院", "湖北省委省政府", "国务院办公厅", "党委政府")]
     [('中共中央国务院', 4), ('湖北省委省政府', 4), ('国务院办公厅', None), ('党委政府', None)]
     """
-    simple = to_simplified(text[start:end])
-    for cut in range(3, len(simple) - 2):
-        left, right = simple[:cut], simple[cut:]
+    span = text[start:end]
+    for cut in range(3, len(span) - 2):
+        left, right = span[:cut], span[cut:]
         if left.endswith(("中央", "委")) and (right == "国务院" or right.endswith("政府") and len(right) <= 5):
             return start + cut
     return None
@@ -303,10 +308,9 @@ def is_common_phrase(text: str) -> bool:
     >>> [is_common_phrase(s) for s in ("跨境电商", "移动电商", "国务院", "外交部", "工党", "红军", "中国科学院")]
     [True, True, False, False, False, False, False]
     """
-    simple = to_simplified(text)
-    if _LATIN.search(simple) or _DIGIT.search(simple) or simple.endswith(ORG_HEADS + _MORE_HEADS):
+    if _LATIN.search(text) or _DIGIT.search(text) or text.endswith(ORG_HEADS + _MORE_HEADS):
         return False
-    return not any(tag in _NAME_TAGS or tag == "j" for _, tag in default_segmenter().tagged(simple))
+    return not any(tag in _NAME_TAGS or tag == "j" for _, tag in default_segmenter().tagged(text))
 
 
 _TWO_DOTTED_NAMES = re.compile(f"[{HAN}]+·[{HAN}]+?([和与及])[{HAN}]{{2,}}·[{HAN}]+")
