@@ -135,9 +135,7 @@ def compute_layout(
     n = len(order)
     if n == 0:
         return {}
-    index = {node: i for i, node in enumerate(order)}
-    pairs = {(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v}
-    edges = np.array(sorted(pairs), dtype=np.int64).reshape(-1, 2)
+    edges = np.array(_links(g, order), dtype=np.int64).reshape(-1, 2)
     first = max(1, min(first, n))
     rng = np.random.default_rng(seed)
     use_nx = n <= _NX_MAX_NODES
@@ -171,33 +169,32 @@ def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> PendingLay
     True
     """
     order = rank_nodes(g)
-    key = _layout_key(g, order, first, seed)
+    key = hashlib.sha1(repr((list(map(str, order)), _links(g, order), first, seed)).encode("utf-8")).hexdigest()
     if key == _last[0]:
-        return PendingLayout(g, first, seed, background=False, known=dict(_last[1]))
+        return PendingLayout(g, order, first, seed, background=False, known=dict(_last[1]))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     background = (len(g) >= _BACKGROUND_MIN_NODES and cores >= 2 and "fork" in multiprocessing.get_all_start_methods()
                   and not multiprocessing.current_process().daemon)
-    return PendingLayout(g, first, seed, background=background, key=key)
+    return PendingLayout(g, order, first, seed, background=background, key=key)
 
 
-#: The last layout computed in this process: (what it was computed from, positions).
+#: The last layout computed in this process: (a digest of what it was computed from, positions).
 _last: list = [None, {}]
 
 
-def _layout_key(g: nx.MultiDiGraph, order: Sequence[Hashable], first: int, seed: int) -> str:
-    """A digest of everything :func:`compute_layout` reads: the order, the links between nodes, ``first``, ``seed``."""
+def _links(g: nx.MultiDiGraph, order: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """The pairs of linked nodes, as sorted ``(i, j)`` positions in ``order`` with ``i < j``; what
+    :func:`compute_layout` reads of the edges (direction, keys, multiplicity and self-loops ignored)."""
     index = {node: i for i, node in enumerate(order)}
-    pairs = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v})
-    digest = hashlib.sha1(repr((list(map(str, order)), pairs, first, seed)).encode("utf-8"))
-    return digest.hexdigest()
+    return sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in g.edges() if u != v})
 
 
 class PendingLayout:
     """A layout being computed (see :func:`start_layout`): call it for the positions, or cancel it."""
 
-    def __init__(self, g: nx.MultiDiGraph, first: int, seed: int, *, background: bool, key: str | None = None,
-                 known: dict[Hashable, tuple[float, float]] | None = None) -> None:
-        self._g, self._first, self._seed, self._key, self._known = g, first, seed, key, known
+    def __init__(self, g: nx.MultiDiGraph, order: list[Hashable], first: int, seed: int, *, background: bool,
+                 key: str | None = None, known: dict[Hashable, tuple[float, float]] | None = None) -> None:
+        self._g, self._order, self._first, self._seed, self._key, self._known = g, order, first, seed, key, known
         self._proc = None
         if background:
             context = multiprocessing.get_context("fork")
@@ -207,12 +204,11 @@ class PendingLayout:
             send.close()
 
     def _here(self) -> dict[Hashable, tuple[float, float]]:
-        return compute_layout(self._g, rank_nodes(self._g), first=self._first, seed=self._seed)
+        return compute_layout(self._g, self._order, first=self._first, seed=self._seed)
 
     def _child(self, send) -> None:
-        order = rank_nodes(self._g)
-        xy = compute_layout(self._g, order, first=self._first, seed=self._seed)
-        send.send([xy[n] for n in order])  # node ids stay in the parent; the order is recomputed there
+        xy = self._here()
+        send.send([xy[n] for n in self._order])  # node ids stay in the parent, which has the same order
 
     def __call__(self) -> dict[Hashable, tuple[float, float]]:
         if self._known is not None:
@@ -226,7 +222,7 @@ class PendingLayout:
                 coords = None
             finally:
                 self.cancel()
-            positions = dict(zip(rank_nodes(self._g), coords)) if coords is not None else self._here()
+            positions = dict(zip(self._order, coords)) if coords is not None else self._here()
         if self._key is not None:
             _last[:] = [self._key, dict(positions)]
         return positions

@@ -63,8 +63,9 @@ def _city_of(name: str) -> tuple[str, str] | None:
     from .resolve import matching_form
 
     if HAN_RE.search(name):
-        hit = city_names().get(matching_form(name))
-        source = "GeoNames" if matching_form(name) in _table("city_names.tsv") else "ISO 3166-2"
+        form = matching_form(name)
+        hit = city_names().get(form)
+        source = "GeoNames" if form in _table("city_names.tsv") else "ISO 3166-2"
         return (fold_latin(hit[0]), f"{source}: {name} = {hit[0]} ({hit[1]})") if hit else None
     if script_of(name) == "latin" and (folded := fold_latin(name)) in _english_names():
         return folded, ""
