@@ -140,8 +140,8 @@ def _tie_prior(tied: set[str], form: str) -> str | None:
 
 
 def _looks_like_place(form: str) -> bool:
-    """A place of the gazetteers (CLDR, GeoNames' cities, the English gazetteer) or a name whose
-    last word is a place word (``Beach``, ``州``)."""
+    """A place of the gazetteers (CLDR, the city and state tables of :mod:`.resolve_cities`, the
+    English gazetteer) or a name whose last word is a place word (``Beach``, ``州``)."""
     if is_major_place(form) or is_place_not_first_name(form) or matching_form(form) in city_names():
         return True
     if HAN_RE.search(form):
