@@ -53,3 +53,19 @@ def make_sample_graph() -> nx.MultiDiGraph:
 @pytest.fixture()
 def sample_graph() -> nx.MultiDiGraph:
     return make_sample_graph()
+
+
+def write_story(folder, **texts):
+    """``folder``/``story.LANG.txt`` for each ``LANG=text`` (``zh_Hant`` for ``zh-Hant``), made if missing:
+    the versions of one translated story."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, text in texts.items():
+        (folder / f"story.{lang.replace('_', '-')}.txt").write_text(text + "\n", encoding="utf-8")
+    return folder
+
+
+def build_story(folder, **texts):
+    """The graph and report of a build of :func:`write_story`'s files (one process, the real pipeline)."""
+    from policykg.graph.run import build_corpus
+
+    return build_corpus([write_story(folder, **texts)], jobs=1)

@@ -7,6 +7,8 @@ import random
 from policykg.extractors.records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from policykg.graph.build import MAX_ENTITIES_PER_SENTENCE, build_graph
 
+from conftest import build_story
+
 
 def record(doc_id: str, sentences: list[tuple[str, str]], mentions: list[tuple[str, str, int, str]], relations=()):
     """sentences: (text, lang); mentions: (text, label, sentence index, concept)."""
@@ -93,17 +95,10 @@ def test_build_is_deterministic_whatever_the_record_order():
 def test_build_joins_a_state_cldr_no_longer_names_across_four_languages(tmp_path):
     """马其顿 / 馬其頓 / Macedonia (CLDR now lists North Macedonia) are one place through the lexicon, with the real
     extractors; the CRF alone reads 马其顿 as a person (马 is a surname). Sentences from reuters.218932 (ntrex_dev)."""
-    from policykg.graph.run import build_corpus
-
-    versions = {
-        "zh-Hans": "马其顿是南斯拉夫解体后独立出来的国家之一。",
-        "zh-Hant": "馬其頓是南斯拉夫解體後獨立出來的國家之一。",
-        "en": "Macedonia is one of the countries to emerge from the collapse of Yugoslavia.",
-        "vi": "Macedonia là một trong những quốc gia nổi lên từ sự sụp đổ của Nam Tư.",
-    }
-    for lang, text in versions.items():
-        (tmp_path / f"reuters.218932.{lang}.txt").write_text(text + "\n", encoding="utf-8")
-    g, _ = build_corpus([tmp_path], jobs=1, progress=False)
+    g, _ = build_story(tmp_path, zh_Hans="马其顿是南斯拉夫解体后独立出来的国家之一。",
+                       zh_Hant="馬其頓是南斯拉夫解體後獨立出來的國家之一。",
+                       en="Macedonia is one of the countries to emerge from the collapse of Yugoslavia.",
+                       vi="Macedonia là một trong những quốc gia nổi lên từ sự sụp đổ của Nam Tư.")
     places = {frozenset(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"}
     assert frozenset({"马其顿", "馬其頓", "Macedonia"}) in places
     assert frozenset({"南斯拉夫", "Yugoslavia", "Nam Tư"}) in places
@@ -113,12 +108,8 @@ def test_build_joins_a_state_cldr_no_longer_names_across_four_languages(tmp_path
 def test_build_joins_a_country_named_by_the_lexicon_and_by_cldr(tmp_path):
     """Britain (a lexicon form of the United Kingdom), 英国 (CLDR and the lexicon) and Anh (CLDR's Vietnamese short
     form) are one country: a country is keyed by its code, lexicon row or not. After reuters.218882 (ntrex_dev)."""
-    from policykg.graph.run import build_corpus
-
-    (tmp_path / "may.en.txt").write_text("Britain's Prime Minister Theresa May arrives in Birmingham.\n", encoding="utf-8")
-    (tmp_path / "may.vi.txt").write_text("Thủ tướng Anh Theresa May đến Birmingham.\n", encoding="utf-8")
-    (tmp_path / "may.zh-Hans.txt").write_text("英国首相特雷莎·梅抵达伯明翰。\n", encoding="utf-8")
-    g, _ = build_corpus([tmp_path], jobs=1, progress=False)
+    g, _ = build_story(tmp_path, en="Britain's Prime Minister Theresa May arrives in Birmingham.",
+                       vi="Thủ tướng Anh Theresa May đến Birmingham.", zh_Hans="英国首相特雷莎·梅抵达伯明翰。")
     places = [set(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"]
     assert any({"Britain", "Anh", "英国"} <= names for names in places), places
 

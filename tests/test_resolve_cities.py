@@ -10,6 +10,7 @@ import pytest
 from policykg.graph.aliases import parse_aliases
 from policykg.graph.resolve_cities import city_names
 
+from conftest import build_story
 from test_resolve import record, resolved, together
 
 KANSAS_EN = ("There is nearly a 20-degree temperature difference between Kansas City, Missouri, and Omaha, Nebraska, "
@@ -107,11 +108,8 @@ def test_the_subdivision_table_names_states_and_provinces_once_and_no_city():
 
 def test_a_state_joins_its_english_name_across_translations(tmp_path):
     """俄亥俄州 / Ohio (newsweek.51310 in ntrex_dev): no reading rule hears them alike."""
-    from policykg.graph.run import build_corpus
-
-    (tmp_path / "rally.en.txt").write_text("Trump will also hold rallies in Ohio and Tennessee.\n", encoding="utf-8")
-    (tmp_path / "rally.zh-Hans.txt").write_text("特朗普还将在俄亥俄州和田纳西州举行集会。\n", encoding="utf-8")
-    g, report = build_corpus([tmp_path], jobs=1, progress=False)
+    g, report = build_story(tmp_path, en="Trump will also hold rallies in Ohio and Tennessee.",
+                            zh_Hans="特朗普还将在俄亥俄州和田纳西州举行集会。")
     places = {frozenset(a["aliases"]) for _, a in g.nodes(data=True) if a["type"] == "PLACE"}
     assert any({"Ohio", "俄亥俄州"} <= names for names in places), places
     assert any(m.rule == "city" and "ISO 3166-2" in m.detail for m in report["merges"])

@@ -13,6 +13,7 @@ from policykg.graph.aliases import read_aliases
 from policykg.graph.resolve_types import agree_types
 from policykg.graph.run import build_corpus
 
+from conftest import build_story, write_story
 from test_resolve import record, resolved
 
 NUGGETS_EN = ("Lakers coach Luke Walton has announced that James will play in Sunday's preseason opener against "
@@ -41,24 +42,11 @@ def versions(stem, name, **labels):
             for lang, (sentence, label) in labels.items()]
 
 
-def write_story(folder, **texts):
-    """``folder``/``story.LANG.txt`` for each ``LANG=text`` (``zh_Hant`` for ``zh-Hant``), made if missing."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for lang, text in texts.items():
-        (folder / f"story.{lang.replace('_', '-')}.txt").write_text(text + "\n", encoding="utf-8")
-    return folder
-
-
 RIHANNA_EN = ("The out-sized hats come hot on the heels of 'La Bomba', the straw hat with a two-foot wide brim "
               "that's been seen on everyone from Rihanna to Emily Ratajkowski.")
 RIHANNA_VI = ("Những chiếc mũ cỡ đại trở nên nóng bỏng trên gót giày ‘La Bomba’, chiếc mũ cói rộng vành rộng vài tấc "
               "được Rihanna đến Emily Ratajkowski sử dụng.")
 RIHANNA_HANT = "在「La Bomba」暴紅之後，從蕾哈娜 (Rihanna) 到艾蜜莉·瑞特考斯基 (Emily Ratajkowski)，幾乎所有人頭上都戴有這頂草帽。"
-
-
-def build_story(folder, **texts):
-    """The graph and report of a build of :func:`write_story`'s files (one process)."""
-    return build_corpus([write_story(folder, **texts)], jobs=1)
 
 
 def holders(g, name):
