@@ -42,7 +42,7 @@ from .records import DocumentRecord, Evidence, Mention, Relation, Sentence
 from .segment import split_paragraphs, split_sentences
 from .spacy_models import entity_spans, load_pipeline, merge_entities
 from .storms import fold_name, storm_names
-from .structure import MergedMention, find_structure, merge_structure
+from .structure import MergedLink, MergedMention, find_structure, merge_structure
 from .surnames import people_by_last_name
 from .vi_pyvi import load_pyvi
 from .zh_spans import unglue_names
@@ -174,7 +174,8 @@ def process_document(
     merged = _people_by_last_name(norm, merged, found_spans)
     merged = _unglued(norm, merged)
     storms = storm_names(norm, [(m.start, m.end) for m in merged if m.label in ("PERSON", "PLACE", "ORG")])
-    merged = [m for m in merged if not storms or fold_name(norm[m.start : m.end]) not in storms]
+    merged, links = _without_mentions(merged, links, {i for i, m in enumerate(merged)
+                                                      if storms and fold_name(norm[m.start : m.end]) in storms})
     # document-level statistical terms, only where no other mention already is
     taken = sorted((m.start, m.end) for m in merged)
     terms = [(s, e) for s, e, _ in document_terms(by_lang) if not _overlaps(taken, s, e)]
@@ -239,6 +240,28 @@ def _unglued(text: str, merged: list[MergedMention]) -> list[MergedMention]:
     also writes without it (:func:`.zh_spans.unglue_names`); a changed span keeps no lexicon concept."""
     spans = unglue_names(text, [(m.start, m.end) for m in merged])
     return [m if (a, b) == (m.start, m.end) else replace(m, start=a, end=b, base=None) for m, (a, b) in zip(merged, spans)]
+
+
+def _without_mentions(
+    merged: list[MergedMention], links: list[MergedLink], drop: set[int]
+) -> tuple[list[MergedMention], list[MergedLink]]:
+    """The mentions without those at the indexes ``drop``, and the links between the others
+    pointing at their new indexes (a link to a dropped mention goes with it).
+
+    Examples
+    --------
+    >>> ms = [MergedMention(0, 2, "PERSON"), MergedMention(3, 5, "PERSON"), MergedMention(6, 8, "ORG")]
+    >>> kept, links = _without_mentions(ms, [MergedLink("AFFILIATED_WITH", 1, 2, (0, 8)),
+    ...                                      MergedLink("AFFILIATED_WITH", 0, 2, (0, 8))], {0})
+    >>> [m.start for m in kept], [(link.source, link.target) for link in links]
+    ([3, 6], [(0, 1)])
+    """
+    if not drop:
+        return merged, links
+    new_index = {old: new for new, old in enumerate(i for i in range(len(merged)) if i not in drop)}
+    kept_links = [replace(link, source=new_index[link.source], target=new_index[link.target])
+                  for link in links if link.source in new_index and link.target in new_index]
+    return [m for i, m in enumerate(merged) if i not in drop], kept_links
 
 
 def _overlaps(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:

@@ -367,3 +367,14 @@ def test_storms_are_no_people_in_any_language():
         assert not [n for n in names if n in ("Rosa", "罗莎", "羅莎")], (lang, names)
     person = process_document("Rosa Parks refused to give up her seat. Rosa was arrested.", "parks.en.txt")
     assert ("Rosa Parks", "PERSON") in [(m.text, m.label) for m in person.mentions]
+
+
+def test_links_after_a_dropped_storm_name_join_the_right_mentions():
+    """Dropping a storm's name shifts the mentions after it; the glosses' ALIAS_OF links must still join
+    the names they joined (this document once failed to build with a KeyError)."""
+    from policykg.extractors.pipeline import process_document
+
+    text = "颶風羅莎逼近墨西哥，羅莎帶來暴雨。\n\n美國國務卿邁克·蓬佩奧（Mike Pompeo）表示關注，唐納德·川普（Donald Trump）也發表了講話。\n"
+    record = process_document(text, "rosa.zh-Hant.txt")
+    links = [(r.type, record.mentions[r.source].text, record.mentions[r.target].text) for r in record.relations]
+    assert links == [("ALIAS_OF", "邁克·蓬佩奧", "Mike Pompeo"), ("ALIAS_OF", "唐納德·川普", "Donald Trump")]
