@@ -47,7 +47,7 @@ from collections.abc import Sequence
 from .places import territory_names
 from .script import to_simplified
 from .segment import HAN, HAN_RE
-from .structure_roles import ORG_HEADS, ROLE_WORDS
+from .structure_roles import ORG_HEADS, ROLE_WORDS, is_org
 from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
 
@@ -73,6 +73,10 @@ _TIME_CHARS = re.compile("[周星期礼拜日天月年今昨明早晚午夜]")
 _CONJUNCTIONS = frozenset("和 与 及 同 跟".split())
 #: Roles that stand between a place and a person's name (``美国总统特朗普``).
 _ROLES = frozenset("总统 副总统 总理 首相 国王 女王 主席 外长 总督 州长 市长 部长 国务卿 大使".split())
+#: Roles held in an organization, which stand between it and a person's name in a span the model
+#: reads as one organization (``白宫新闻秘书佛莱谢``, ``联合国秘书长古特雷斯``).
+_OFFICE_ROLES = frozenset(ROLE_WORDS) | {"发言人", "主教练", "教练", "新闻秘书", "首席执行官", "议长"}
+_PERSON_TAGS = frozenset("nr nrt nrfg".split())
 #: Roles held for a state, longest first: what stands before one is a state.
 _STATE_ROLES = ("副总统", "国务卿", "总统", "总理", "首相", "国王", "女王", "总督", "外长")
 _SPACED_SCRIPTS = re.compile(f"[A-Za-z]\\s+[{HAN}]|[{HAN}]\\s+[A-Za-z]")
@@ -346,13 +350,26 @@ def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int,
         if word in _CONJUNCTIONS and tag in ("c", "p") and 0 < i < len(words) - 1:
             out += [(part, pos, lab)] if pos - part >= 2 else []
             part, lab = pos + len(word), label
-        elif word in _ROLES and 0 < i < len(words) - 1:
-            kind = _one_word_kind(text[part:pos])
+        elif (word in _ROLES or label == "ORG" and word in _OFFICE_ROLES and _name_words(words[i + 1 :])) \
+                and 0 < i < len(words) - 1:
+            kind = _one_word_kind(text[part:pos]) or ("ORG" if is_org(text[part:pos]) else None)
             out += [(part, pos, kind)] if kind else []
             part, lab = pos + len(word), "PERSON"
         pos += len(word)
     out += [(part, end, lab)] if end - part >= 2 else []
     return out
+
+
+def _name_words(words: Sequence[tuple[str, str]]) -> bool:
+    """Whether jieba's ``words`` read as a person's name: the last a name (``nr``), the others names
+    or single characters (``古|特雷斯``).
+
+    >>> seg = default_segmenter().tagged
+    >>> _name_words(seg("佛莱谢")), _name_words(seg("古特雷斯")), _name_words(seg("办公室"))
+    (True, True, False)
+    """
+    return bool(words) and words[-1][1] in _PERSON_TAGS \
+        and all(tag in _NAME_TAGS or len(word) == 1 for word, tag in words)
 
 
 def _state_role_then_name(text: str, end: int) -> bool:

@@ -84,6 +84,10 @@ TRIM_CASES = [
     # a gloss after a name written with a bullet for its dot
     ("马其顿总统奥尔盖•伊万诺夫（ Gjorge Ivanov）反对进行国名变更全民公决，他表示会无视这项公决。",
      [("马其顿", "PLACE"), ("奥尔盖•伊万诺夫", "PERSON"), ("Gjorge Ivanov", "PERSON")]),
+    # a role between an organization and a name the model read as one organization: the person after
+    # it, whom the gloss then names too (foxnews.94512)
+    ("沃特斯的聲明在網上迅速招來批評聲浪，其中包括前任白宮新聞秘書佛萊謝 (Ari Fleischer)。",
+     [("沃特斯", "PERSON"), ("白宮", "ORG"), ("佛萊謝", "PERSON"), ("Ari Fleischer", "PERSON")]),
     # a city after its state is a place of its own
     ("密蘇里州堪城與內布拉斯加州奧馬哈，還有聖路易斯和愛荷華州得梅因之間有著將近 20 度的溫差。",
      [("密蘇里州", "PLACE"), ("堪城", "PLACE"), ("內布拉斯加州", "PLACE"), ("奧馬哈", "PLACE"), ("聖路易斯", "PERSON"),
