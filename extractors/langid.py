@@ -185,7 +185,7 @@ def _latin_language(text: str, words: list[str], short_latin: str | None = None)
         return "en"  # plainly English: skip the slower statistical model
     if short_latin and not own and (len(words) < 8 or not _ACCENTED.search(text)):
         return short_latin  # a headline, or unaccented prose with few function words: ask the document
-    language, probability = _identifier().classify(text[:_SAMPLE])
+    language, probability = latin_identifier().classify(text[:_SAMPLE])
     if language in ("en", "vi"):
         return language
     return "other" if probability >= _SURE else "en"
@@ -199,7 +199,9 @@ def _converter(config: str):
 
 
 @functools.cache
-def _identifier():
+def latin_identifier():
+    """py3langid's identifier over the Latin-script languages, loaded once per process (about a
+    second and a half: it is read only when a paragraph's marks and words do not settle its language)."""
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)

@@ -34,7 +34,7 @@ import spacy
 from spacy.language import Language
 
 from .keywords import document_terms
-from .langid import detect_language, detect_paragraph_languages
+from .langid import detect_language, detect_paragraph_languages, latin_identifier
 from .mapped import MappedText
 from .metadata import extract_date, extract_title
 from .normalize import normalize_document
@@ -43,11 +43,12 @@ from .segment import split_paragraphs, split_sentences
 from .spacy_models import entity_spans, load_pipeline, merge_entities
 from .storms import fold_name, storm_names
 from .structure import MergedLink, MergedMention, find_structure, merge_structure
+from .structure_alias import romanizations
 from .surnames import people_by_last_name
 from .vi_pyvi import load_pyvi
 from .zh_spans import unglue_names
 
-__all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document"]
+__all__ = ["EXTRACTED_LANGS", "ExtractedSpan", "get_nlp", "extract", "process_document", "warm_up"]
 
 #: Languages with an extractor; paragraphs in any other language are kept but not extracted.
 EXTRACTED_LANGS = ("zh-Hans", "zh-Hant", "vi", "en")
@@ -92,6 +93,23 @@ def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
     nlp.add_pipe("kg_entities", config={"lexicon_paths": list(lexicon_paths)})
     return nlp
+
+
+def warm_up(lexicon_paths: Sequence[str] = ()) -> None:
+    """Load now everything extraction may load on first use: every language's pipeline, the
+    statistical language identifier and the pinyin dictionaries.
+
+    Worker processes forked afterwards share all of it instead of each loading it again (two
+    seconds or more per worker that only some documents would have triggered).
+
+    >>> warm_up()
+    >>> get_nlp.cache_info().currsize >= len(EXTRACTED_LANGS)
+    True
+    """
+    for lang in EXTRACTED_LANGS:
+        get_nlp(lang, tuple(lexicon_paths))
+    latin_identifier()
+    romanizations("中国")
 
 
 def _paragraph_spans(nlp: Language, texts: Sequence[str],

@@ -159,7 +159,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
             sys.exit(exc.status)
         report = {}  # watching an empty folder, or one with a bad alias file: the next change may mend it
     if watch_changes:
-        _watch(inputs, out_dir, watched_files, build_once, before)
+        _watch(inputs, out_dir, watched_files, build_once, before, tuple(str(p) for p in lexicons))
     elif strict and report["documents"]["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
 
@@ -173,13 +173,28 @@ class _BuildFailed(Exception):
 
 
 def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once: Callable[[], dict],
-           before: dict[Path, tuple[int, int]]) -> None:
+           before: dict[Path, tuple[int, int]], lexicon_paths: tuple[str, ...]) -> None:
     """``kg build --watch``: call ``build_once`` on every change until Ctrl-C; a failed rebuild is reported
-    (a bad alias file, no document left) and the last good outputs stay in place."""
+    (a bad alias file, no document left) and the last good outputs stay in place.
+
+    A first build served from the cache loaded no model; they are loaded while the user has not yet
+    edited anything, so that the first rebuild is as quick as the others.
+    """
+    import threading
+
+    from policykg.extractors.pipeline import warm_up
+
     from .watch import rebuild_on_change
 
+    loading = threading.Thread(target=warm_up, args=(lexicon_paths,), name="kg-warm-up", daemon=True)
+    loading.start()
+
+    def rebuild(_changed: set[Path]) -> dict:
+        loading.join()  # a rebuild may fork workers: never while another thread is importing
+        return build_once()
+
     try:
-        rebuild_on_change(inputs, lambda _changed: build_once(), out_dir=out_dir, extra_files=extra_files,
+        rebuild_on_change(inputs, rebuild, out_dir=out_dir, extra_files=extra_files,
                           since=before, log=lambda msg: click.echo(msg, err=True))
     except KeyboardInterrupt:  # during a rebuild: outputs are replaced atomically, so the last build's stay whole
         pass

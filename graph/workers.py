@@ -178,7 +178,10 @@ def _mp_context() -> multiprocessing.context.BaseContext:
 
 
 def _warm_up(settings: Settings) -> None:
-    """Load every language's models in this process, so that forked workers share them."""
+    """Load every language's models and tables in this process, so that forked workers share them."""
+    from policykg.extractors.pipeline import warm_up
+
+    warm_up(settings.lexicon_paths)
     extract_task(Task("warm-up.txt", "warm-up.txt", _WARM_UP_TEXT.encode("utf-8")), settings)
 
 
