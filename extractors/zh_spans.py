@@ -16,7 +16,10 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - a conjunction ends a name and a role opens one (``莫利纳利和汤米``, ``马其顿总统奥尔盖``), and
   a time word (``周六``) is none;
 - a person's name ending in an administrative division (``伍斯特郡``) is a place, and so is one
-  before a head-of-state role and a person's name (``马其顿总统奥尔盖·伊万诺夫``);
+  before a head-of-state role and a person's name (``马其顿总统奥尔盖·伊万诺夫``); a place ending in
+  a party, a newspaper, a team or another body (``西弗吉尼亚州共和党``) is that organization;
+- a role between an organization and a name in one organization span gives the person after it
+  (``白宫新闻秘书佛莱谢`` → ``佛莱谢``);
 - a number with its measure word (``6 场``, ``东南 45 英里``) is no name, and one before a name is
   no part of it (``2017 年 9 月墨西哥`` → ``墨西哥``);
 - a place after a first-level division is a place of its own (``爱荷华州得梅因`` → ``爱荷华州``,
@@ -62,6 +65,9 @@ _NOT_OPENING = frozenset("v p c d r u uj ul uz ug ud y e zg".split())
 #: ... and that do not close one.
 _NOT_CLOSING = frozenset("v p c d u uj ul uz ug ud y e zg".split())
 _DIVISION_ENDS = ("州", "省")
+#: Last words of bodies that no place name ends with: a place span ending in one is an organization.
+_BODY_ENDS = ("党", "报", "队", "公司", "集团", "银行", "政府", "委员会", "协会", "大学", "学院", "电视台", "俱乐部",
+              "议会", "法院", "警察局")
 _ADMIN = "省州市县区镇乡村郡"
 _DIGIT = re.compile("[0-9０-９]")
 _NUMBER_UNIT = re.compile(f"[0-9０-９][0-9０-９.,]*\\s?[{HAN}]?\\s?")
@@ -267,7 +273,9 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         e = trim_title(text, s, e)
     out: list[tuple[int, int, str]] = []
     for a, b, lab in (piece for p, q in _split_dotted_pair(text, s, e) for piece in _split_words(text, p, q, label)):
-        if lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:
+        if lab == "PLACE" and b - a >= 3 and text[a:b].endswith(_BODY_ENDS):
+            lab = "ORG"  # a body named after its place (西弗吉尼亚州共和党, 西弗吉尼亚地铁新闻报)
+        elif lab == "PERSON" and b - a >= 3 and text[b - 1] in _ADMIN:
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
         elif lab == "PERSON" and _state_role_then_name(text, b):
             lab = "PLACE"  # 马其顿总统奥尔盖·伊万诺夫: the state of a head of state

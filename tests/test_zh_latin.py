@@ -88,6 +88,10 @@ TRIM_CASES = [
     # it, whom the gloss then names too (foxnews.94512)
     ("沃特斯的聲明在網上迅速招來批評聲浪，其中包括前任白宮新聞秘書佛萊謝 (Ari Fleischer)。",
      [("沃特斯", "PERSON"), ("白宮", "ORG"), ("佛萊謝", "PERSON"), ("Ari Fleischer", "PERSON")]),
+    # a place span ending in a party or a newspaper is that body (newsweek.51310)
+    ("特朗普希望通过此举帮助西弗吉尼亚州共和党参议院候选人帕特里克·莫里西摆脱困境。",
+     [("特朗普", "PERSON"), ("西弗吉尼亚州共和党", "ORG"), ("帕特里克·莫里西", "PERSON")]),
+    ("根据西弗吉尼亚地铁新闻报报道，集会计划于今晚举行。", [("西弗吉尼亚地铁新闻报", "ORG")]),
     # a city after its state is a place of its own
     ("密蘇里州堪城與內布拉斯加州奧馬哈，還有聖路易斯和愛荷華州得梅因之間有著將近 20 度的溫差。",
      [("密蘇里州", "PLACE"), ("堪城", "PLACE"), ("內布拉斯加州", "PLACE"), ("奧馬哈", "PLACE"), ("聖路易斯", "PERSON"),
