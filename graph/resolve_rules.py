@@ -239,7 +239,12 @@ def _shortens(short: str, full: str) -> bool:
         if whole[-len(tail):] == tail and (len(tail) < len(whole) or bool(pf.initials)):
             return True
         # a given name alone, when a transliterated full name is just given name · surname (皮特·琼斯)
-        return "·" in full and len(whole) == 2 and not pf.initials and tail == whole[:1]
+        if "·" in full and len(whole) == 2 and not pf.initials and tail == whole[:1]:
+            return True
+        # a foreign name written without its dot (奥利佛克伦威尔 for 奥利佛·克伦威尔): five characters or
+        # more is no Chinese name, and a tail of three or more is its surname (克伦威尔)
+        return not (pf.given or pf.initials or ps.given) and len(pf.surname) >= 5 and len(ps.surname) >= 3 \
+            and len(pf.surname) - len(ps.surname) >= 2 and pf.surname.endswith(ps.surname)
     ws, wf = fold_latin(short).split(), fold_latin(full).split()
     if not ws or len(ws) >= len(wf) or len(ws[-1]) < 2 or _territory(short):
         return False

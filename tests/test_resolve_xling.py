@@ -54,6 +54,10 @@ CROMWELL_2 = "John Goldsmith, chairman of the Cromwell Society, said: \"It was i
 JONES_1 = "电视主持人霍莉·威洛比退出与皮特·琼斯的生活方式品牌企业达成的价值1100万英镑的协议。"
 JONES_2 = ("据消息人士说，电视金牌女将周二在琼斯位于白金汉郡Marlow的商业帝国举行的一次气氛紧张的会议上承认其新达成的交易，"
            "皮特当时“大为光火”。")
+CROMWELL_ZH_1 = ("“克伦威尔学会”主席 John Goldsmith 说：“在当前关于是否拆除雕像的争论中，“威斯敏斯特宫”外的“奥利佛克伦威尔”"
+                 "人物雕像将成为拆除目标，这是不可避免的。")
+CROMWELL_ZH_2 = ("Goldsmith 先生告诉“星期日电讯报（Sunday Telegraph）”:\"克伦威尔被很多人视为是其所在的君主制时期议会抵抗外部压力的"
+                 "捍卫者。")
 NEWPORT_VI_1 = "Theo tin được đưa từ Sở Cảnh Sát Newport, những tên cướp đã lấy đi 26,750 đô la từ một nhân viên ngân hàng Brink."
 NEWPORT_VI_2 = "Bất cứ ai có thông tin về nhân dạng của tình nghi liên quan vui lòng liên hệ Cảnh Sát Newport theo số 859-292-3680."
 
@@ -120,6 +124,10 @@ MERGE_CASES = [
     ("same-parts-vi-head", [record("cnn.304404.vi.txt", [(NEWPORT_VI_1, "vi"), (NEWPORT_VI_2, "vi")],
                                    [("Sở Cảnh Sát Newport", "ORG", 0), ("Cảnh Sát Newport", "ORG", 1)])],
      "Sở Cảnh Sát Newport", "Cảnh Sát Newport", "same-parts"),
+    # a foreign name written without its dot, and its surname alone in the same text (telegraph.405401)
+    ("short-form-undotted", [record("telegraph.405401.zh-Hans.txt", [(CROMWELL_ZH_1, "zh-Hans"), (CROMWELL_ZH_2, "zh-Hans")],
+                                    [("奥利佛克伦威尔", "PERSON", 0), ("克伦威尔", "PERSON", 1)])],
+     "奥利佛克伦威尔", "克伦威尔", "short-form"),
 ]
 
 APART_CASES = [
@@ -131,6 +139,11 @@ APART_CASES = [
     ("truncated-name-is-not-a-short-form", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
                                                    [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Manuel Lopez", "PERSON", 0)])],
      "Andres Manuel Lopez Obrador", "Manuel Lopez"),
+    # two characters at the end of an undotted name are no surname (威尔 is in 克伦威尔 and many more)
+    ("undotted-tail-too-short", [record("telegraph.405401.zh-Hans.txt", [(CROMWELL_ZH_1, "zh-Hans"),
+                                                                       (CROMWELL_ZH_2.replace("克伦威尔", "威尔"), "zh-Hans")],
+                                        [("奥利佛克伦威尔", "PERSON", 0), ("威尔", "PERSON", 1)])],
+     "奥利佛克伦威尔", "威尔"),
     ("compass-point-differs", story("cnn.304447", en=(WV_EN.replace("West ", ""), [("Virginia", "PLACE")]),
                                     zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "Virginia"),
     ("generic-word-differs", story("abc.306815", en=(KANSAS_EN, [("Kansas City", "PLACE")]),
