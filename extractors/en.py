@@ -89,6 +89,8 @@ RANK_WORDS = _RANK_ABBREVIATIONS | frozenset(
     "Reverend".split()
 )
 _TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in t.split()) | _RANK_ABBREVIATIONS
+#: Words right before a person's name, however they are written (``Prof``, ``Professor``, ``Det Insp``).
+_NAME_OPENERS = RANK_WORDS | {"Professor"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 _CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
 
@@ -162,7 +164,8 @@ class EnglishEntityExtractor(EntityExtractor):
             span = m.group().rstrip(".")
             start, end = m.start(), m.start() + len(span)
             words = span.split()
-            while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_WORDS):  # "The Chinese Academy", "President X"
+            while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_WORDS or words[0] in _NAME_OPENERS):
+                # "The Chinese Academy", "President X", "Professor X"
                 start += len(words[0]) + 1
                 words = words[1:]
             if "of" in words[1:] and all(w in ROLE_WORDS for w in words[: words.index("of")]):
@@ -220,7 +223,9 @@ class EnglishEntityExtractor(EntityExtractor):
         if any(w in ROLE_WORDS for w in words):
             return None
         if any(before.endswith(t) for t in PERSON_TITLES) and len(words) <= 4:
-            return "PERSON"
+            return "PERSON"  # "Dr. Ford"
+        if before.rsplit(" ", 1)[-1] in _NAME_OPENERS and len(words) <= 3 and all(w[:1].isupper() for w in words):
+            return "PERSON"  # "Prof Czeisler", "Professor Czeisler"; not "Professor of Medicine"
         if _CAPS_NAME.match(span):
             return "PERSON"
         return None

@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterator
 
 from .base import Candidate
-from .en import DATE_WORDS, ORG_WORDS, RANK_WORDS, ROLE_WORDS
+from .en import DATE_WORDS, ORG_WORDS, RANK_WORDS, ROLE_WORDS, after_ranks
 from .place_words import PLACE_ENDINGS, PLACE_WORDS
 from .places import territory_names
 from .segment import HAN_RE
@@ -264,6 +264,8 @@ def latin_candidates(text: str, window: int = 8) -> list[Candidate]:
         label = latin_label(text[start:end], text[max(0, start - window) : start], text[end : end + window])
         if label == "PLACE" and (street := _STREET_AFTER.match(text, end)):
             end = street.end()  # "Childers街" is Childers Street, not the word Childers
+        elif label == "PERSON":
+            start = after_ranks(text, start, end)  # "Prof Czeisler补充道": Czeisler
         if label:
             out.append(Candidate(start, end, label, LATIN_PRIORITY))
     return out

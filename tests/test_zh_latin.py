@@ -150,6 +150,10 @@ def test_a_glossed_name_jieba_cuts_is_read_whole(text, name, gloss):
     ("Det Insp Bob Blemmings 表示，该建筑的大门以及建筑本体遭到损坏。", "Bob Blemmings"),
     # bbc.381746: a rank written out before a last name leaves the last name, as the story's other sentences write it
     ("Captain Halkett was immense, marshalling a superbly-organised defence.", "Halkett"),
+    # dailymail.298759 in English and in simplified Chinese: a professor's last name after the title
+    ("Prof Czeisler recommended that students should not pull all-nighters.", "Czeisler"),
+    ("就像你有权知道吸烟对健康的影响一样” Prof Czeisler补充道。", "Czeisler"),
+    ("Professor Czeisler designed the course after years of study.", "Czeisler"),
 ])
 def test_a_rank_before_a_name_is_left_out(text, name):
     rec = process_document(text, "a.txt")
