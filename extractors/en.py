@@ -88,6 +88,9 @@ RANK_WORDS = _RANK_ABBREVIATIONS | frozenset(
     "Detective Inspector Sergeant Constable Superintendent Lieutenant Colonel Captain Corporal Councillor "
     "Reverend".split()
 )
+#: A description written as one hyphenated word before a name (``Mother-of-three``, ``Father-of-two``):
+#: a capital, then lower-case parts only; names keep capitals after their hyphens (``Jean-Luc``).
+_DESCRIPTOR = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in t.split()) | _RANK_ABBREVIATIONS
 #: Words right before a person's name, however they are written (``Prof``, ``Professor``, ``Det Insp``).
 _NAME_OPENERS = RANK_WORDS | {"Professor"}
@@ -117,19 +120,20 @@ def with_last_name(text: str, start: int, end: int) -> int:
 
 
 def after_ranks(text: str, start: int, end: int) -> int:
-    """Where the name in ``text[start:end]`` begins once the ranks before it are left out: a last
-    name alone stays (``Captain Halkett`` is Halkett), a known place alone does not (``Captain
-    London`` may be a name, a ship or a team; London alone is a city).
+    """Where the name in ``text[start:end]`` begins once the ranks and descriptions before it are
+    left out (``Det Insp``, ``Mother-of-three``): a last name alone stays (``Captain Halkett`` is
+    Halkett), a known place alone does not (``Captain London`` may be a name, a ship or a team;
+    London alone is a city).
 
     >>> t = "Det Insp Bob Blemmings and Captain Halkett"
     >>> t[after_ranks(t, 0, 22):22], t[after_ranks(t, 27, 42):42], after_ranks("Captain London", 0, 14)
     ('Bob Blemmings', 'Halkett', 0)
-    >>> after_ranks("Det  Insp Bob Blemmings", 0, 23)
-    0
+    >>> after_ranks("Det  Insp Bob Blemmings", 0, 23), after_ranks("Mother-of-three Willoughby", 0, 26)
+    (0, 16)
     """
     words = text[start:end].split(" ")
     # only ranks followed by one plain space, so the name never starts on whitespace
-    while len(words) > 1 and words[0] in RANK_WORDS and words[1][:1].strip():
+    while len(words) > 1 and (words[0] in RANK_WORDS or _DESCRIPTOR.fullmatch(words[0])) and words[1][:1].strip():
         if len(words) == 2 and is_major_place(words[1]):  # CLDR in four languages, states, large cities
             break
         start += len(words[0]) + 1
