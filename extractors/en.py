@@ -41,7 +41,8 @@ ORG_WORDS = frozenset(
     "Parliament Assembly Union Federation Corporation Inc Ltd Limited Holdings Foundation Fund Times Post News "
     "Press School College Bureau Administration Army Police Club League Network Board Authority Senate "
     "Society Forum Museum Hospital Airlines Airways Council Cabinet Secretariat Directorate Tribunal Conference "
-    "Colloquium Symposium Alliance Coalition Institution".split()
+    "Colloquium Symposium Alliance Coalition Institution Examiner Herald Tribune Journal Gazette Chronicle "
+    "Telegraph Observer Magazine".split()
 )
 PERSON_TITLES = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",

@@ -153,6 +153,9 @@ EN_CASES = [
       ("Munich Security Conference", "ORG")]),
     # a rank written out before a last name alone leaves the last name (bbc.381746)
     ("Captain Halkett was immense, marshalling a superbly-organised defence.", [("Halkett", "PERSON")]),
+    # a newspaper named after its city is an organization (newsweek.51329)
+    ("And then they say I'm in a sunken place,\" he said, according to the Washington Examiner.",
+     [("Washington Examiner", "ORG")]),
     # a title before words that are not a name makes no person (EWT dev)
     ("with Harry Preuss, MD, a Professor of Medicine at Georgetown University;",
      [("Harry Preuss", "PERSON"), ("Georgetown University", "ORG")]),
