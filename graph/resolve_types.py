@@ -15,7 +15,9 @@ outvoted; a Chinese name English does not write has its tie broken by its Englis
 type (the city table's English name for it, or the one English name that sounds like it); with no
 English vote at all a tie goes by :func:`_tie_prior`; without a winner the name is left alone. A
 country or a large city stays a place, and so does a smaller place that is no first name when one
-version calls it a place and another a person. Lexicon concepts
+version calls it a place and another a person; a Chinese name of the city table that the Chinese
+versions agree is a person is a place when the English version names that city as a place
+(伯明翰 for *Birmingham*). Lexicon concepts
 and one-character names keep their types. Nothing crosses from one group to another: a name is
 typed by its own story. The ``type`` rows of the user's alias file (``type,CNN,ORG``) win over
 the vote, in every document.
@@ -186,6 +188,17 @@ def _counterpart_type(surface: str, english_names: Mapping[str, str]) -> str | N
     return None
 
 
+def _city_of_english_place(surface: str, english_names: Mapping[str, str]) -> bool:
+    """Whether a Chinese name the city table knows is the city the English version of its story
+    names as a place (伯明翰 for *Birmingham*), so that no Chinese version makes a person of it.
+
+    >>> _city_of_english_place("伯明翰", {"Birmingham": "PLACE"}), _city_of_english_place("伯明翰", {"Birmingham": "ORG"})
+    (True, False)
+    """
+    return HAN_RE.search(surface) is not None and matching_form(surface) in city_names() \
+        and _counterpart_type(surface, english_names) == "PLACE"
+
+
 def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str, str]] | None = None,
                 ) -> tuple[list[DocumentRecord], list[Retype]]:
     """``records`` with the names of each translation group typed alike (see the module
@@ -225,6 +238,8 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
         english_names = _english_names(records, group)
         chosen = {form: _winner(v, english.get(form), surface[form], english_names)
                   for form, v in votes.items() if len(seen[form]) > 1 and sum(v.values()) > 1}
+        chosen |= {form: "PLACE" for form in votes if seen[form] == {"PERSON"} and _city_of_english_place(
+            surface[form], english_names)}
         chosen = {form: (label, "translations") for form, label in chosen.items() if label and form not in fixed}
         for i in group if chosen else ():
             _relabel(records, i, chosen, _TYPES, retyped)

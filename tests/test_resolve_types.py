@@ -213,3 +213,19 @@ def test_the_tie_rules_read_place_words_without_loading_spacy():
             "'spacy' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["PLACE", "PLACE", "False"]
+
+
+def test_a_city_the_english_version_names_is_a_place_in_chinese_too(tmp_path):
+    # guardian.221754: both Chinese versions read 伯明翰 / 伯明罕 before a Latin name as a person, so no
+    # vote is held; the city table gives its English name, Birmingham, a place in the English version
+    g, report = build_story(
+        tmp_path,
+        en=("In addition, perfume retailer the Fragrance Shop will be testing out concessions in two Sainsbury's stores, "
+            "the first of which opened in Croydon, south London, last week while a second opens in Selly Oak, "
+            "Birmingham, later this year."),
+        zh_Hans="此外，香水零售商 Fragrance Shop 将在 Sainsbury's的两家门店试水特许经营，第一家已于上周在南伦敦的 Croydon 开业，第二家将于今年晚些时候在伯明翰的 Selly Oak 开业。",
+        zh_Hant="除此以外，亦將在兩家森寶利分店推出 Fragrance Shop 這一香水零售商的合作優惠專櫃。第一個合作專櫃已於上禮拜在南倫敦的 Croydon 開幕，第二個將在今年於伯明罕的 Selly Oak 開幕。")
+    (birmingham,) = holders(g, "伯明翰")
+    assert birmingham["type"] == "PLACE" and {"伯明罕", "Birmingham"} <= set(birmingham["aliases"])
+    assert {(r["name"], r["from"], r["to"]) for r in report["resolution"]["retyped"]} >= {
+        ("伯明翰", "PERSON", "PLACE"), ("伯明罕", "PERSON", "PLACE")}
