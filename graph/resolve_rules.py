@@ -22,6 +22,8 @@ rule                 what makes two names one                                   
                      name opening with it in each of its documents (Đảng /
                      Đảng Cộng sản Việt Nam: :mod:`~policykg.graph.resolve_heads`)
 ``pinyin``           a pinyin reading (宋大伟 / SONG Dawei, 云南 / Yunnan)          yes
+``institution``      a body's generic names in a table (Supreme Court / 最高法院 /  aligned documents
+                     Tòa án Tối cao: :mod:`~policykg.graph.resolve_institutions`)  or one document
 ``transliteration``  similar consonants (拜登 / Biden), best match both ways       aligned documents
 ``homophone``        two Chinese spellings with one pinyin (伯明翰 / 伯明罕)         aligned documents
 ``place-parts``      transliterated cores, translated parts agree (亚利桑那州 /     aligned documents
@@ -50,6 +52,7 @@ from functools import lru_cache
 
 from .resolve_cities import city
 from .resolve_heads import bare_head
+from .resolve_institutions import institution
 from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
 from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
                                sound_similarity, spoken_variants)
@@ -369,11 +372,12 @@ def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
 
 #: The order the rules run in: strongest evidence first, rules that need support last.
 RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "city", "han-viet", "short-form", "bare-head", "same-parts",
-              "pinyin", "han-viet-people", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts",
+              "pinyin", "han-viet-people", "institution", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts",
               "short-form", "transliteration", "place-parts")
 RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
     "alias-file": alias_file, "regional": regional, "latin": latin, "city": city, "han-viet": han_viet,
     "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,
     "transliteration": transliteration, "place-parts": place_parts_rule, "homophone": homophone,
     "org-parts": org_parts_rule, "vi-parts": vi_parts_rule, "same-parts": same_parts, "bare-head": bare_head,
+    "institution": institution,
 }

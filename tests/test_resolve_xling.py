@@ -58,6 +58,12 @@ CROMWELL_ZH_1 = ("“克伦威尔学会”主席 John Goldsmith 说：“在当�
                  "人物雕像将成为拆除目标，这是不可避免的。")
 CROMWELL_ZH_2 = ("Goldsmith 先生告诉“星期日电讯报（Sunday Telegraph）”:\"克伦威尔被很多人视为是其所在的君主制时期议会抵抗外部压力的"
                  "捍卫者。")
+COURT_EN = ("More than 20 million people watched Thursday's gripping testimony by Supreme Court nominee Brett Kavanaugh "
+            "and the woman who accused him of a sexual assault that allegedly occurred in the 1980s, Christine Blasey Ford, "
+            "on six television networks.")
+COURT_VI = ("Hơn 20 triệu người đã theo dõi cuộc điều trần hôm thứ Năm trên sáu hệ thống truyền hình của ứng cử viên Tòa án "
+            "Tối cao Brett Kavanaugh cùng người phụ nữ đã buộc tội ông về một vụ tấn công tình dục được cho là xảy ra vào "
+            "những năm 1980, bà Christine Blasey Ford.")
 NEWPORT_VI_1 = "Theo tin được đưa từ Sở Cảnh Sát Newport, những tên cướp đã lấy đi 26,750 đô la từ một nhân viên ngân hàng Brink."
 NEWPORT_VI_2 = "Bất cứ ai có thông tin về nhân dạng của tình nghi liên quan vui lòng liên hệ Cảnh Sát Newport theo số 859-292-3680."
 
@@ -124,6 +130,9 @@ MERGE_CASES = [
     ("same-parts-vi-head", [record("cnn.304404.vi.txt", [(NEWPORT_VI_1, "vi"), (NEWPORT_VI_2, "vi")],
                                    [("Sở Cảnh Sát Newport", "ORG", 0), ("Cảnh Sát Newport", "ORG", 1)])],
      "Sở Cảnh Sát Newport", "Cảnh Sát Newport", "same-parts"),
+    # a body's generic names in English and Vietnamese, in a text and its translation (cbsnews.248384)
+    ("institution", story("cbsnews.248384", en=(COURT_EN, [("Supreme Court", "ORG")]), vi=(COURT_VI, [("Tòa án Tối cao", "ORG")])),
+     "Supreme Court", "Tòa án Tối cao", "institution"),
     # a foreign name written without its dot, and its surname alone in the same text (telegraph.405401)
     ("short-form-undotted", [record("telegraph.405401.zh-Hans.txt", [(CROMWELL_ZH_1, "zh-Hans"), (CROMWELL_ZH_2, "zh-Hans")],
                                     [("奥利佛克伦威尔", "PERSON", 0), ("克伦威尔", "PERSON", 1)])],
@@ -144,6 +153,10 @@ APART_CASES = [
                                                                        (CROMWELL_ZH_2.replace("克伦威尔", "威尔"), "zh-Hans")],
                                         [("奥利佛克伦威尔", "PERSON", 0), ("威尔", "PERSON", 1)])],
      "奥利佛克伦威尔", "威尔"),
+    # the same generic names in two stories that are no translations: each country's court may be meant
+    ("institution-needs-a-translation", [*story("cbsnews.248384", en=(COURT_EN, [("Supreme Court", "ORG")])),
+                                         *story("other.1", vi=(COURT_VI, [("Tòa án Tối cao", "ORG")]))],
+     "Supreme Court", "Tòa án Tối cao"),
     ("compass-point-differs", story("cnn.304447", en=(WV_EN.replace("West ", ""), [("Virginia", "PLACE")]),
                                     zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "Virginia"),
     ("generic-word-differs", story("abc.306815", en=(KANSAS_EN, [("Kansas City", "PLACE")]),
