@@ -154,7 +154,7 @@ class EnglishEntityExtractor(EntityExtractor):
         model = load_ner("en")
         predicted = model.predict(text)
         for s, e, label in predicted:
-            e = end_before_lowercase(text, s, e)
+            e = end_before_date(text, s, end_before_lowercase(text, s, e))
             if label == "PERSON":
                 s, e = after_ranks(text, s, e), with_last_name(text, s, e)
             last = text[s:e].split()[-1:]
@@ -295,6 +295,20 @@ def _org_headed(name: str, places: dict[str, str]) -> bool:
 def _common_surname(word: str) -> bool:
     """Whether ``word`` is a common English surname (Hill, Park, Lane) by the model's gazetteer."""
     return load_ner("en").featurizer.last.get(word.lower()) == "a"
+
+
+_ON_DATE = re.compile(r"\s(?:on|in)\s(?:" + "|".join(sorted(DATE_WORDS)) + r")$")
+
+
+def end_before_date(text: str, start: int, end: int) -> int:
+    """The end of the name ``text[start:end]`` without a date after it (``… Assembly on Saturday``).
+
+    >>> s = "told the U.N. General Assembly on Saturday that"
+    >>> s[9 : end_before_date(s, 9, 42)]
+    'U.N. General Assembly'
+    """
+    found = _ON_DATE.search(text, start, end)
+    return found.start() if found and " " in text[start : found.start()].strip() else end
 
 
 def end_before_lowercase(text: str, start: int, end: int) -> int:

@@ -336,6 +336,15 @@ def test_a_rule_span_that_is_a_lexicon_form_carries_its_concept():
     # companies the model reads as people (cnbc.com.6772: 谷歌), and their Latin names in Chinese text
     ("李开复曾在谷歌和微软工作。", "zh-Hans", [("李开复", "PERSON", ""), ("谷歌", "ORG", "google"), ("微软", "ORG", "microsoft")]),
     ("他在Twitter上宣布。", "zh-Hant", [("Twitter", "ORG", "twitter")]),
+    # United Nations bodies and oceans (reuters.218861, abcnews.306815), without the date after a name
+    ("Ri told the U.N. General Assembly on Saturday that sanctions would not work.", "en",
+     [("U.N. General Assembly", "ORG", "un_general_assembly")]),
+    ("Ông nói trước Hội đồng Bảo an Liên Hợp Quốc rằng", "vi",
+     [("Hội đồng Bảo an Liên Hợp Quốc", "ORG", "un_security_council")]),
+    ("Rosa hình thành trên Thái Bình Dương và di chuyển.", "vi",
+     [("Rosa", "PERSON", ""), ("Thái Bình Dương", "PLACE", "pacific_ocean")]),
+    # an English name in lower case is a word: no place in "arctic air", no company in "google it"
+    ("The arctic air came south; google it.", "en", []),
 ])
 def test_lexicon_places_and_media_in_every_language(text, lang, expected):
     from policykg.extractors import extract
