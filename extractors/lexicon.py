@@ -104,8 +104,8 @@ def _fold(form: str, lang: str) -> str:
 def _case_ok(found: str, concept: Concept, lang: str) -> bool:
     """Acronyms such as ``AI`` only match in capitals, so the word 'ai' is never a concept; an English
     name (anything but a TERM) only with a capital, so 'arctic air' names no place."""
-    if lang == "en" and concept.type != "TERM" and not found[:1].isupper():
-        return False
+    if lang == "en" and concept.type != "TERM" and found == found.lower():
+        return False  # no capital at all ("14th Five-Year Plan" opens with a digit)
     for form in concept.forms_in(lang):
         if form.casefold() == found.casefold():
             return not (form.isupper() and len(form) <= 4) or found == form
