@@ -175,7 +175,7 @@ def node_view(g: nx.MultiDiGraph, n: str) -> Node:
     >>> from policykg.graph.knowledge import seeds_graph
     >>> node = node_view(seeds_graph().nx, "n1c4638a0eae8")
     >>> sorted(node.aliases)
-    ['国务院', '國務院']
+    ['State Council', '国务院', '國務院']
     """
     if n not in g:
         raise NodeNotFoundError(n, f"no node with id {n!r}; look the name up with KnowledgeGraph.find().")
