@@ -21,6 +21,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
@@ -67,9 +68,16 @@ def _city_of(name: str) -> tuple[str, str] | None:
         hit = city_names().get(form)
         source = "GeoNames" if form in _table("city_names.tsv") else "ISO 3166-2"
         return (fold_latin(hit[0]), f"{source}: {name} = {hit[0]} ({hit[1]})") if hit else None
-    if script_of(name) == "latin" and (folded := fold_latin(name)) in _english_names():
-        return folded, ""
+    if script_of(name) == "latin":
+        folded = fold_latin(_GENERIC_TAIL.sub("", name.strip()))  # "Yunnan province" is Yunnan
+        if folded in _english_names():
+            return folded, ""
     return None
+
+
+#: A generic word written in lower case after a place's name (``Yunnan province``); a capitalised one
+#: belongs to the name (``Kansas City`` is no Kansas), so the match is case-sensitive.
+_GENERIC_TAIL = re.compile(r" (?:province|state|city|county|prefecture|district|region)$")
 
 
 def city(state: ResolveState) -> Iterable[Candidate]:

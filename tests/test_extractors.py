@@ -346,6 +346,8 @@ def test_a_rule_span_that_is_a_lexicon_form_carries_its_concept():
     # football competitions, whole (upi.176249): 歐洲 is part of the name
     ("3 點參加歐洲足協歐霸盃，在倫敦迎戰維迪。", "zh-Hant", [("歐洲足協歐霸盃", "ORG", "europa_league"), ("倫敦", "PLACE", "")]),
     ("khuôn khổ Ngoại hạng Anh vào thứ Bảy", "vi", [("Ngoại hạng Anh", "ORG", "premier_league")]),
+    # the short names Chinese gives some US states (upi.176266)
+    ("周六，一名 13 岁男童在加州的龙虾节开幕日潜水时遭到鲨鱼袭击。", "zh-Hans", [("加州", "PLACE", "california")]),
     # an English name in lower case is a word: no place in "arctic air", no company in "google it"
     ("The arctic air came south; google it.", "en", []),
     # ... but a name opening with a digit has its capitals further on (seed 004's abstract)

@@ -64,6 +64,9 @@ COURT_EN = ("More than 20 million people watched Thursday's gripping testimony b
 COURT_VI = ("Hơn 20 triệu người đã theo dõi cuộc điều trần hôm thứ Năm trên sáu hệ thống truyền hình của ứng cử viên Tòa án "
             "Tối cao Brett Kavanaugh cùng người phụ nữ đã buộc tội ông về một vụ tấn công tình dục được cho là xảy ra vào "
             "những năm 1980, bà Christine Blasey Ford.")
+YUNNAN_EN = ("But the number of people contracting HIV in this way had been reduced to almost zero, Chinese health "
+             "officials said at a conference in Yunnan province.")
+YUNNAN_HANT = "但根據中國衛生官員在雲南省的一次會議表示，因此獲 HIV 感染的人數已驟降為近乎零人。"
 NEWPORT_VI_1 = "Theo tin được đưa từ Sở Cảnh Sát Newport, những tên cướp đã lấy đi 26,750 đô la từ một nhân viên ngân hàng Brink."
 NEWPORT_VI_2 = "Bất cứ ai có thông tin về nhân dạng của tình nghi liên quan vui lòng liên hệ Cảnh Sát Newport theo số 859-292-3680."
 
@@ -133,6 +136,9 @@ MERGE_CASES = [
     # a body's generic names in English and Vietnamese, in a text and its translation (cbsnews.248384)
     ("institution", story("cbsnews.248384", en=(COURT_EN, [("Supreme Court", "ORG")]), vi=(COURT_VI, [("Tòa án Tối cao", "ORG")])),
      "Supreme Court", "Tòa án Tối cao", "institution"),
+    # a province's English name with the generic word after it in lower case (bbc.381669)
+    ("city-generic-tail", story("bbc.381669", en=(YUNNAN_EN, [("Yunnan province", "PLACE")]),
+                                zh_Hant=(YUNNAN_HANT, [("雲南省", "PLACE")])), "Yunnan province", "雲南省", "city"),
     # a foreign name written without its dot, and its surname alone in the same text (telegraph.405401)
     ("short-form-undotted", [record("telegraph.405401.zh-Hans.txt", [(CROMWELL_ZH_1, "zh-Hans"), (CROMWELL_ZH_2, "zh-Hans")],
                                     [("奥利佛克伦威尔", "PERSON", 0), ("克伦威尔", "PERSON", 1)])],
