@@ -10,6 +10,7 @@ two Chinese spellings of it (伯明翰 / 伯明罕). Like a country's names, the
 from the documents; a Chinese name several cities share is not in the table. States and provinces
 come from ``data/subdivision_names.tsv`` (ISO 3166-2 names in Debian's iso-codes zh_CN and zh_TW
 translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``) and join the same way.
+An English name followed by a generic word in lower case (``Yunnan province``) is looked up without it.
 
 Examples
 --------
