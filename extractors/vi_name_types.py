@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
+from .en import RANK_WORDS
 from .vi_gazetteers import english_gazetteer, english_key
 from .vi_syllables import (
     ROMAN_NUMERAL,
@@ -58,6 +59,8 @@ class NameTyper(UnitReader):
     def type_foreign(self, k: int, e: int, cue: str | None) -> list[Name]:
         """Type a foreign name by its words, the English gazetteer and the cue before it."""
         g = english_gazetteer()
+        if e - k > 1 and self.units[k].text in RANK_WORDS and cue in (None, "PERSON"):
+            return self.type_foreign(k + 1, e, "PERSON")  # "Mr Bean", "Det Insp Bob Blemmings"
         if cue in (None, "PERSON"):
             for p in range(k + 1, e):
                 joined = self.units[p - 1].text in ("&", "-", ".") or self.units[p - 1].text in CONNECTORS

@@ -139,6 +139,8 @@ NAME_CASES = [
       ("FBI", "ORG")]),
     ("Scott Pittman đã thất bại dưới đôi chân của thủ thành Rangers Allan McGregor",
      [("Scott Pittman", "PERSON"), ("Rangers", "ORG"), ("Allan McGregor", "PERSON")]),
+    # an English rank before a foreign name is no part of it, as in English text (guardian.221718)
+    ("trộn lẫn sự hài hước của Mr Bean và một chút gì đó", [("Bean", "PERSON")]),
     ("Sean Combs được biết tới rộng rãi với cái tên Puff Daddy, P. Diddy hay Diddy",
      [("Sean Combs", "PERSON"), ("Puff Daddy", "PERSON"), ("P. Diddy", "PERSON"), ("Diddy", "PERSON")]),
     ("Lopez Obrador đã cam kết vào thứ Bảy tại Quảng trường Tlatelolco rằng “không bao giờ đưa quân đội đàn áp người "
