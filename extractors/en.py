@@ -95,6 +95,8 @@ _DESCRIPTOR = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 _TITLE_WORDS = frozenset(w for t in PERSON_TITLES for w in t.split()) | _RANK_ABBREVIATIONS
 #: Words right before a person's name, however they are written (``Prof``, ``Professor``, ``Det Insp``).
 _NAME_OPENERS = RANK_WORDS | {"Professor"}
+#: Words a capitalised run sheds from its front: no name, a title, a rank.
+_LEADING_NOT_NAME = _NOT_NAMES | _TITLE_WORDS | _NAME_OPENERS
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
 _CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
 
@@ -169,8 +171,7 @@ class EnglishEntityExtractor(EntityExtractor):
             span = m.group().rstrip(".")
             start, end = m.start(), m.start() + len(span)
             words = span.split()
-            while words and (words[0] in _NOT_NAMES or words[0] in _TITLE_WORDS or words[0] in _NAME_OPENERS):
-                # "The Chinese Academy", "President X", "Professor X"
+            while words and words[0] in _LEADING_NOT_NAME:  # "The Chinese Academy", "President X", "Professor X"
                 start += len(words[0]) + 1
                 words = words[1:]
             if "of" in words[1:] and all(w in ROLE_WORDS for w in words[: words.index("of")]):
