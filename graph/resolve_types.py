@@ -189,8 +189,10 @@ def _counterpart_type(surface: str, english_names: Mapping[str, str]) -> str | N
 
 
 def _city_of_english_place(surface: str, english_names: Mapping[str, str]) -> bool:
-    """Whether a Chinese name the city table knows is the city the English version of its story
-    names as a place (伯明翰 for *Birmingham*), so that no Chinese version makes a person of it.
+    """Whether a Chinese name the city table knows has a counterpart the English version of its
+    story types as a place (:func:`_counterpart_type`: the table's English name, 伯明翰 for
+    *Birmingham*, else the one English name that sounds like it), so that no Chinese version makes
+    a person of it.
 
     >>> _city_of_english_place("伯明翰", {"Birmingham": "PLACE"}), _city_of_english_place("伯明翰", {"Birmingham": "ORG"})
     (True, False)
