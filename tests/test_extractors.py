@@ -73,6 +73,8 @@ ZH_CASES = [
     ("在他看来,国家不再是像亚当•斯密所解释的那样为保护", [("亚当•斯密", "PERSON")]),
     # lexicon terms; generic words are not terms
     ("权力清单制度是国家治理体系的重要问题和发展方向", [("权力清单制度", "TERM"), ("国家治理体系", "TERM")]),
+    # a word as common as the keyword stage's generic words is emphasis in quotes, a coinage a formulation (seed 001)
+    ("應對工作可以由“管理”與“發展”兩部分組成,而“清權”是第一步。", [("清權", "TERM")]),
 ]
 
 
