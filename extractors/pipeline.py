@@ -241,7 +241,12 @@ def process_document(
         sentences=sentences,
         mentions=mentions,
         relations=relations,
+        line_starts=tuple(m.start() for m in _TEXT_LINE.finditer(text)),
     )
+
+
+#: A line holding something other than white space.
+_TEXT_LINE = re.compile(r"^[^\S\n]*\S.*$", re.MULTILINE)
 
 
 def _people_by_last_name(text: str, merged: list[MergedMention], found_spans: Sequence[tuple]) -> list[MergedMention]:

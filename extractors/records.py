@@ -90,3 +90,6 @@ class DocumentRecord:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    #: Where each line holding some text starts in ``text`` (which a build drops once extracted): a
+    #: translation that keeps its original's lines can be read beside it line by line.
+    line_starts: tuple[int, ...] = ()

@@ -264,12 +264,16 @@ def resolve(g: nx.MultiDiGraph, *, aliases: AliasTable | None = None, records: I
     """
     from .merge import contract, kept_node
     from .resolve_rules import RULE_ORDER, RULES, alias_of
+    from .resolve_lines import placements_of
     from .resolve_state import ResolveState
 
     key = aliases.entity_key if aliases is not None else entity_key
-    evidence = _surface_evidence(list(records), key) if records is not None else None
+    records = list(records) if records is not None else None
+    evidence = _surface_evidence(records, key) if records is not None else None
     known = _known_keys(tuple(lexicon_paths))
     state = ResolveState.from_graph(g, alias_table=aliases, surface_evidence=evidence, anchors=known)
+    if records is not None:
+        state.line_placements, state.line_counts = placements_of(records, lambda m: node_id(key(m)))
     accepted = []
     alias_edges = [(u, v, d) for u, v, k, d in g.edges(keys=True, data=True) if k == "ALIAS_OF"]
     for rule in RULE_ORDER:

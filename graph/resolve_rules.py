@@ -53,6 +53,7 @@ from functools import lru_cache
 from .resolve_cities import city
 from .resolve_heads import bare_head
 from .resolve_institutions import institution
+from .resolve_lines import parallel_lines
 from .resolve_names import HAN_RE, compact_latin, fold_latin, fold_vietnamese, has_diacritics, parse_person, script_of
 from .resolve_readings import (han_viet_forms, letter_similarity, looks_transliterated, romanizations, sound_key,
                                sound_similarity, spoken_variants)
@@ -373,11 +374,11 @@ def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
 #: The order the rules run in: strongest evidence first, rules that need support last.
 RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "city", "han-viet", "short-form", "bare-head", "same-parts",
               "pinyin", "han-viet-people", "institution", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts",
-              "short-form", "transliteration", "place-parts")
+              "parallel-lines", "short-form", "transliteration", "place-parts")
 RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
     "alias-file": alias_file, "regional": regional, "latin": latin, "city": city, "han-viet": han_viet,
     "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,
     "transliteration": transliteration, "place-parts": place_parts_rule, "homophone": homophone,
     "org-parts": org_parts_rule, "vi-parts": vi_parts_rule, "same-parts": same_parts, "bare-head": bare_head,
-    "institution": institution,
+    "institution": institution, "parallel-lines": parallel_lines,
 }

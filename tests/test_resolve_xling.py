@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.graph.resolve_lines import plausible
 from policykg.graph.resolve_names import parse_person, persons_compatible
 from policykg.graph.resolve_translations import translations
 
@@ -229,3 +230,71 @@ def test_xling_merge_rows_cite_translations():
 ])
 def test_xling_people_compatible(a, b, same):
     assert persons_compatible(parse_person(a), parse_person(b)) is same
+
+
+# --- parallel-lines: a text and its translation read line by line (bbc.381701) -------------
+BELFAST_EN = ["A 45-year-old man has been charged with attempted murder after a man was stabbed in a restaurant in "
+              "east Belfast on Friday.",
+              "The defendant is expected to appear before Belfast Magistrates' Court on Monday."]
+BELFAST_ZH = ["周五一名男子在东贝尔法斯特一家餐厅被刺伤，45岁的贝尔法斯特面临蓄意谋杀指控。",
+              "被告人应在周一贝尔法斯特地方法院开庭之前现身。"]
+
+
+def lined(doc_id, lang, lines, mentions):
+    """A record whose sentences are its lines, each line a line of the text (as a build reads them)."""
+    rec = record(doc_id, [(line, lang) for line in lines], mentions)
+    rec.line_starts = tuple(s.start for s in rec.sentences)
+    return rec
+
+
+def belfast(zh_lines=BELFAST_ZH, *others):
+    return [lined("bbc.381701.en.txt", "en", BELFAST_EN, [("Belfast", "PLACE", 0), ("Belfast Magistrates' Court", "ORG", 1)]),
+            lined("bbc.381701.zh-Hans.txt", "zh-Hans", zh_lines, [("贝尔法斯特", "PLACE", 0), ("地方法院", "ORG", 1)]),
+            *others]
+
+
+def test_parallel_lines_join_the_one_name_left_on_a_line():
+    g, merges = resolved(belfast())
+    assert together(g, "Belfast Magistrates' Court", "地方法院")
+    row = next(m for m in merges if m.rule == "parallel-lines")
+    assert (row.surface_a, row.surface_b, row.doc) == ("Belfast Magistrates' Court", "地方法院", "bbc.381701.zh-Hans.txt")
+    assert row.detail.startswith("line 2 of bbc.381701.en.txt ~ bbc.381701.zh-Hans.txt")
+
+
+def test_parallel_lines_need_as_many_lines():
+    # the court is on the second line of both, but a third line says they are no longer line for line
+    g, _ = resolved(belfast([*BELFAST_ZH, "公诉机关将对这起指控进行审查。"]))
+    assert not together(g, "Belfast Magistrates' Court", "地方法院")
+
+
+def test_parallel_lines_leave_names_other_stories_use():
+    # 地方法院 is one node for every story naming it: a join made in this one would hold in all
+    other = lined("other.1.zh-Hans.txt", "zh-Hans", ["法官在地方法院宣判。", "此案结束。"], [("地方法院", "ORG", 0)])
+    g, _ = resolved(belfast(BELFAST_ZH, other))
+    assert not together(g, "Belfast Magistrates' Court", "地方法院")
+
+
+@pytest.mark.parametrize("a,b,type_,alike", [
+    # pairs the rule proposed on ntrex_dev: one entity's names, and an extractor's misreadings
+    ("国际法庭", "國際法院", "ORG", True),
+    ("Thanh Hải", "中国青海省", "PLACE", True),
+    ("Thatcher", "撒切尔", "PERSON", True),
+    ("Yorkshire", "約克郡", "PLACE", True),
+    ("Rady Children's Hospital", "Bệnh viện Nhi Rady", "ORG", True),
+    ("Harvard Medical School", "哈佛医学院", "ORG", True),
+    ("Johnson", "Cha Johnson", "PERSON", True),
+    ("AI", "科技公司", "ORG", False),
+    ("DARPA", "Next", "ORG", False),
+    ("Thụy Điển", "瑞士", "PLACE", False),
+    ("This Morning", "明星", "PERSON", False),
+    ("Madrid", "加泰罗尼亚", "PLACE", False),
+    ("WhatsApp", "Roa Roa", "PERSON", False),
+    ("U.N. General Assembly Saturday", "Bộ Ngoại Giao Triều Tiên Ri Yong Ho", "ORG", False),
+])
+def test_parallel_lines_compare_how_names_are_written(a, b, type_, alike):
+    assert plausible(a, b, type_) is alike
+
+
+def test_parallel_lines_keep_chinese_versions_in_one_script():
+    assert plausible("国民议会委员会", "Welsh Parliament Members", "ORG", chinese_pair=True) is False
+    assert plausible("国民议会委员会", "Welsh Parliament Members", "ORG") is True
