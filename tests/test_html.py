@@ -466,3 +466,21 @@ def test_a_layout_is_reused_when_the_graph_ranks_and_links_its_nodes_alike(monke
     same.add_edge(5, 77)  # a new link: laid out again
     assert layout.start_layout(same, first=100)() == real(same, rank_nodes(same), first=100)
     assert len(calls) == 2
+
+
+def test_the_first_group_is_laid_out_again_only_when_its_nodes_or_links_change(monkeypatch):
+    """kg build --watch after an edit that changes mentions but no link: the ranks change, the first
+    group's layout is the one already computed, and it is the one a cold build computes."""
+    import policykg.graph.layout as layout
+
+    g = _ranked_graph(120)
+    calls, real = [], layout._layout_group
+    monkeypatch.setattr(layout, "_layout_group", lambda *a, **k: calls.append(1) or real(*a, **k))
+    monkeypatch.setattr(layout, "_first_layout", [None, None])
+    before = layout.compute_layout(g, rank_nodes(g), first=120)
+    edited = g.copy()
+    edited.nodes[7]["mentions"] = 10_000  # now first in rank: the order changes, the nodes and links do not
+    assert rank_nodes(edited) != rank_nodes(g)
+    assert layout.compute_layout(edited, rank_nodes(edited), first=120) == before and len(calls) == 1
+    monkeypatch.setattr(layout, "_first_layout", [None, None])  # a cold build of the edited graph
+    assert layout.compute_layout(edited, rank_nodes(edited), first=120) == before and len(calls) == 2
