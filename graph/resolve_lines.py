@@ -4,12 +4,13 @@ each line holds that the other version nowhere holds are one entity.
 Independent translations spell one name differently (贝尔法斯特地方法院 / 貝爾法斯特裁判法院,
 特朗普 / 川普) and no reading or sound rule joins them. When two versions of one text (translations
 by file name, or documents aligned by the entities they share) have as many non-empty lines, line
-*i* of one translates line *i* of the other. In each line and for each of PERSON, ORG and PLACE,
-the names already matched (their entity is named anywhere in the other version) are set aside; when
-exactly one name of the type is left on each side, the two are proposed. A pair is kept only when
-every line that proposes one of them proposes the same partner, and only for names seen in no
-document outside the two versions' translation group: a generic name (警察局) named in other stories
-is one node for all of them, and a join made in one story would hold in every other.
+*i* of one translates line *i* of the other. In each line the PERSON, ORG and PLACE names already
+matched (their entity is named anywhere in the other version) are set aside; when exactly one name
+is left on each side, and both have one type, the two are proposed. A pair is kept only when every
+line that proposes one of them proposes the same partner, when the two are written alike enough
+(:func:`plausible`), and only for names seen in no document outside the two versions' translation
+group: a generic name (警察局) named in other stories is one node for all of them, and a join made in
+one story would hold in every other.
 
 Examples
 --------
@@ -47,8 +48,9 @@ Placement = Sequence[tuple[int, str]]
 
 def line_pairs(left: Placement, right: Placement, type_of: Callable[[str], str | None],
                root: Callable[[str], str]) -> Iterable[tuple[str, str, int]]:
-    """``(node of left, node of right, line)`` for each line and type where one unmatched name is
-    left on each side, kept when neither node is proposed with another partner."""
+    """``(node of left, node of right, line)`` for each line where one unmatched name of a type
+    ``type_of`` gives is left on each side, both of one type, kept when neither node is proposed
+    with another partner on another line. ``root`` gives a node's group (names already joined)."""
     roots_left, roots_right = {root(n) for _, n in left}, {root(n) for _, n in right}
     by_line: dict[int, tuple[set[str], set[str]]] = defaultdict(lambda: (set(), set()))
     for line, n in left:
