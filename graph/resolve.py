@@ -263,8 +263,8 @@ def resolve(g: nx.MultiDiGraph, *, aliases: AliasTable | None = None, records: I
     [('宋大伟', 'SONG Dawei', 'pinyin', 'pinyin songdawei; same document bio.txt')]
     """
     from .merge import contract, kept_node
-    from .resolve_rules import RULE_ORDER, RULES, alias_of
     from .resolve_lines import placements_of
+    from .resolve_rules import RULE_ORDER, RULES, alias_of
     from .resolve_state import ResolveState
 
     key = aliases.entity_key if aliases is not None else entity_key

@@ -33,6 +33,10 @@ rule                 what makes two names one                                   
                      Kansas City)
 ``same-parts``       same core and generic words (the Cromwell Society /          one document
                      Cromwell Society)
+``parallel-lines``   the one unmatched name on a line of a translation and on     aligned documents
+                     the same line of the other version, written alike enough     with as many lines
+                     (地方法院 / Belfast Magistrates' Court:
+                     :mod:`~policykg.graph.resolve_lines`)
 ==================  =========================================================  ===============
 
 Aligned documents are translations by file name (:mod:`~policykg.graph.resolve_translations`)
