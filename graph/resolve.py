@@ -273,7 +273,7 @@ def resolve(g: nx.MultiDiGraph, *, aliases: AliasTable | None = None, records: I
     known = _known_keys(tuple(lexicon_paths))
     state = ResolveState.from_graph(g, alias_table=aliases, surface_evidence=evidence, anchors=known)
     if records is not None:
-        state.line_placements, state.line_counts = placements_of(records, lambda m: node_id(key(m)))
+        state.line_placements, state.line_lengths = placements_of(records, lambda m: node_id(key(m)))
     accepted = []
     alias_edges = [(u, v, d) for u, v, k, d in g.edges(keys=True, data=True) if k == "ALIAS_OF"]
     for rule in RULE_ORDER:

@@ -108,10 +108,10 @@ class ResolveState:
                 self.by_doc[d].append(n)
         self.refused: dict[str, int] = defaultdict(int)
         self._alignment: dict[str, set[str]] | None = None
-        #: ``{document: [(line, node)]}`` and ``{document: non-empty lines}``, when the records are known
+        #: ``{document: [(line, node)]}`` and ``{document: [line length]}``, when the records are known
         #: (:func:`~policykg.graph.resolve_lines.placements_of`)
         self.line_placements: dict[str, list[tuple[int, str]]] = {}
-        self.line_counts: dict[str, int] = {}
+        self.line_lengths: dict[str, list[int]] = {}
         #: documents that are translations of each other by their file names (report.en.txt ~ report.vi.txt)
         self.translations = translations({d: doc_languages.get(d, "") for d in self.by_doc})
 

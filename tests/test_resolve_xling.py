@@ -243,7 +243,7 @@ BELFAST_ZH = ["周五一名男子在东贝尔法斯特一家餐厅被刺伤，45
 def lined(doc_id, lang, lines, mentions):
     """A record whose sentences are its lines, each line a line of the text (as a build reads them)."""
     rec = record(doc_id, [(line, lang) for line in lines], mentions)
-    rec.line_starts = tuple(s.start for s in rec.sentences)
+    rec.line_starts, rec.size = tuple(s.start for s in rec.sentences), len(rec.text)
     return rec
 
 
@@ -261,10 +261,25 @@ def test_parallel_lines_join_the_one_name_left_on_a_line():
     assert row.detail.startswith("line 2 of bbc.381701.en.txt ~ bbc.381701.zh-Hans.txt")
 
 
-def test_parallel_lines_need_as_many_lines():
-    # the court is on the second line of both, but a third line says they are no longer line for line
-    g, _ = resolved(belfast([*BELFAST_ZH, "公诉机关将对这起指控进行审查。"]))
+def test_parallel_lines_need_most_lines_to_correspond():
+    # the court is on the second line of both, but the Chinese file goes on with four lines of another
+    # story: a third of its lines have no counterpart, too many for the two to be read line by line
+    other = ["热带深层水汽将会造成局部每小时的降雨量接近 2 至 3 英寸。", "预测，随着飓风“罗莎”行进至墨西哥。",
+             "不过，“罗莎”将在未来给亚利桑那州带来降雨。", "国家气象局发布了山洪警报。"]
+    g, _ = resolved(belfast([*BELFAST_ZH, *other]))
     assert not together(g, "Belfast Magistrates' Court", "地方法院")
+
+
+def test_parallel_lines_align_lines_by_length_when_one_version_has_a_line_more():
+    # the whole story (bbc.381701), the Chinese version without its headline
+    en = ["Attempted murder charge over Belfast restaurant stabbing", *BELFAST_EN[:1],
+          "The incident happened in Ballyhackamore, police said.", *BELFAST_EN[1:],
+          "The charges will be reviewed by the Public Prosecution Service."]
+    zh = [BELFAST_ZH[0], "警察透露，事故发生在Ballyhackamore。", BELFAST_ZH[1], "公诉机关将对这起指控进行审查。"]
+    g, merges = resolved([lined("bbc.381701.en.txt", "en", en, [("Belfast Magistrates' Court", "ORG", 3)]),
+                          lined("bbc.381701.zh-Hans.txt", "zh-Hans", zh, [("地方法院", "ORG", 2)])])
+    assert together(g, "Belfast Magistrates' Court", "地方法院")
+    assert merge_rule(merges, "Belfast Magistrates' Court", "地方法院") == "parallel-lines"
 
 
 def test_parallel_lines_leave_names_other_stories_use():
@@ -298,3 +313,12 @@ def test_parallel_lines_compare_how_names_are_written(a, b, type_, alike):
 def test_parallel_lines_keep_chinese_versions_in_one_script():
     assert plausible("国民议会委员会", "Welsh Parliament Members", "ORG", chinese_pair=True) is False
     assert plausible("国民议会委员会", "Welsh Parliament Members", "ORG") is True
+
+
+def test_lines_do_not_align_when_many_have_no_counterpart(monkeypatch):
+    import policykg.graph.resolve_lines as lines
+
+    story_and_more = [40, 24, 32, 19, 24, 14]  # the lengths of the Chinese lines in the test above
+    assert lines.align_lines([124, 81], story_and_more) is None
+    monkeypatch.setattr(lines, "MIN_ALIGNED", 0.0)
+    assert lines.align_lines([124, 81], story_and_more) is not None  # an alignment exists; the share refuses it
