@@ -36,8 +36,8 @@ from pathlib import Path
 from policykg import extractors
 from policykg.extractors.records import DocumentRecord
 
-__all__ = ["CACHE_FILE", "ExtractionCache", "clear_cache", "document_key", "extractor_fingerprint", "options_fingerprint",
-           "with_doc_id"]
+__all__ = ["CACHE_FILE", "ExtractionCache", "RecordMemo", "clear_cache", "document_key", "extractor_fingerprint",
+           "file_stamp", "options_fingerprint", "with_doc_id"]
 
 #: The cache's file name inside the output folder.
 CACHE_FILE = ".kg-cache.sqlite"
@@ -103,6 +103,58 @@ def with_doc_id(record: DocumentRecord, doc_id: str) -> DocumentRecord:
         return record
     relations = [replace(r, evidence=replace(r.evidence, doc_id=doc_id)) for r in record.relations]
     return replace(record, doc_id=doc_id, relations=relations)
+
+
+def file_stamp(path: Path) -> tuple[int, int, int]:
+    """``(modification time in ns, size, inode)`` of ``path``: what changes when a file is edited,
+    replaced or rewritten."""
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+class RecordMemo:
+    """The records of the last build, in memory, by file and its :func:`file_stamp`: a resident
+    ``kg build --watch`` finds an unchanged file's record here without reading, hashing or
+    unpickling it (on 10,000 files that is seconds per rebuild). An entry holds only for the same
+    stamp and the same extraction options; :meth:`forget` drops files the watcher reports changed.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "a.txt"; _ = f.write_text("x")
+    >>> memo = RecordMemo()
+    >>> memo.put(f, file_stamp(f), "opts", "key", DocumentRecord("a.txt", "t", ""))
+    >>> memo.get(f, file_stamp(f), "opts")[0], memo.get(f, file_stamp(f), "other")
+    ('key', None)
+    >>> memo.forget([f]); memo.get(f, file_stamp(f), "opts") is None
+    True
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[Path, tuple[tuple[int, int, int], str, str, DocumentRecord]] = {}
+
+    def get(self, path: Path, stamp: tuple[int, int, int], options: str) -> tuple[str, DocumentRecord] | None:
+        """``(cache key, record)`` of ``path`` if it was built with this stamp and these options."""
+        entry = self._entries.get(_real(path))
+        if entry is None or entry[0] != stamp or entry[1] != options:
+            return None
+        return entry[2], entry[3]
+
+    def put(self, path: Path, stamp: tuple[int, int, int], options: str, key: str, record: DocumentRecord) -> None:
+        self._entries[_real(path)] = (stamp, options, key, record)
+
+    def forget(self, paths: Iterable[Path]) -> None:
+        """Drop the entries of ``paths`` (files changed since)."""
+        for path in paths:
+            self._entries.pop(_real(path), None)
+
+    def keep_only(self, paths: Iterable[Path]) -> None:
+        """Drop the entries of files not in ``paths`` (deleted, or no longer under the inputs)."""
+        kept = {_real(p) for p in paths}
+        self._entries = {p: e for p, e in self._entries.items() if p in kept}
+
+
+def _real(path: Path | str) -> Path:
+    # the watcher reports real paths; the inputs may be relative or pass through links
+    return Path(path).resolve()
 
 
 class ExtractionCache:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import click
 
-from .cache import CACHE_FILE
+from .cache import CACHE_FILE, RecordMemo
 from .schema import DEFAULT_EVIDENCE_CAP, PAGE_MAX_NODES
 
 __all__ = ["main", "default_seed_dir"]
@@ -115,6 +115,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
     inputs = list(paths) or [default_seed_dir()]
     watched_files = [*lexicons, *([aliases_path] if aliases_path else [])]
     log = (lambda msg: None) if quiet else None
+    memo = RecordMemo() if watch_changes else None  # a resident build keeps its records between rebuilds
 
     def build_once() -> dict:
         """Build and write the outputs; return the report. Raises ``_BuildFailed`` for the user's mistakes."""
@@ -131,7 +132,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
                                      progress=False if quiet else None, jobs=jobs, scheduler=scheduler,
                                      cache=None if no_cache else out_dir / CACHE_FILE, evidence_cap=evidence_cap,
                                      spacy_models=_model_options(spacy_models), project=not no_projection,
-                                     **kwargs)
+                                     memo=memo, **kwargs)
         except (InputPathError, LexiconError, SchedulerError, ModelError) as exc:
             raise click.UsageError(str(exc)) from None
         docs = report["documents"]
@@ -159,7 +160,7 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
             sys.exit(exc.status)
         report = {}  # watching an empty folder, or one with a bad alias file: the next change may mend it
     if watch_changes:
-        _watch(inputs, out_dir, watched_files, build_once, before, tuple(str(p) for p in lexicons))
+        _watch(inputs, out_dir, watched_files, build_once, before, tuple(str(p) for p in lexicons), memo)
     elif strict and report["documents"]["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
 
@@ -173,7 +174,7 @@ class _BuildFailed(Exception):
 
 
 def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once: Callable[[], dict],
-           before: dict[Path, tuple[int, int]], lexicon_paths: tuple[str, ...]) -> None:
+           before: dict[Path, tuple[int, int]], lexicon_paths: tuple[str, ...], memo: RecordMemo | None) -> None:
     """``kg build --watch``: call ``build_once`` on every change until Ctrl-C; a failed rebuild is reported
     (a bad alias file, no document left) and the last good outputs stay in place.
 
@@ -189,8 +190,10 @@ def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_onc
     loading = threading.Thread(target=warm_up, args=(lexicon_paths,), name="kg-warm-up", daemon=True)
     loading.start()
 
-    def rebuild(_changed: set[Path]) -> dict:
+    def rebuild(changed: set[Path]) -> dict:
         loading.join()  # a rebuild may fork workers: never while another thread is importing
+        if memo is not None:  # whatever the watcher reports changed is read again, stamp or not
+            memo.forget(changed)
         return build_once()
 
     try:

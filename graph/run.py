@@ -40,7 +40,7 @@ from policykg.extractors.records import DocumentRecord
 from .aliases import AliasTable
 from .atomic import write_atomic
 from .build import DEFAULT_EVIDENCE_CAP, build_graph
-from .cache import ExtractionCache, clear_cache, document_key, options_fingerprint, with_doc_id
+from .cache import ExtractionCache, RecordMemo, clear_cache, document_key, file_stamp, options_fingerprint, with_doc_id
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .export_flat import to_flat_graph
@@ -90,6 +90,7 @@ def build_corpus(
     scheduler: Any = None,
     spacy_models: Mapping[str, str] | None = None,
     project: bool = True,
+    memo: RecordMemo | None = None,
 ) -> tuple[nx.MultiDiGraph, dict]:
     """Read and extract every document under ``paths``; return the graph and the build report.
 
@@ -105,6 +106,9 @@ def build_corpus(
     changed documents are extracted, and entries of documents no longer present are dropped.
     ``spacy_models`` (``{"en": "en_core_web_sm"}``) adds installed spaCy pipelines' entities
     (:mod:`~policykg.extractors.spacy_models`; checked first, raising ``ModelError``).
+    ``memo`` (with ``cache``) keeps every record in memory for the next build of the same process,
+    which then reads no file whose :func:`~policykg.graph.cache.file_stamp` is unchanged
+    (``kg build --watch``).
     ``project`` looks for the names of a translation's versions in each other
     (:mod:`~policykg.graph.resolve_projection`); every mention it adds is listed in the report's
     ``resolution.projected``.
@@ -141,11 +145,26 @@ def build_corpus(
         log(f"kg: failed {doc_id}: {reason}")
         bar.update()
 
+    memo = memo if store is not None else None
+    stamps: dict[str, tuple[Path, tuple[int, int, int]]] = {}  # doc id -> file and stamp, for the memo
+
+    def remember(doc_id: str, key: str, record: DocumentRecord) -> None:
+        if memo is not None and doc_id in stamps:
+            path, stamp = stamps[doc_id]
+            memo.put(path, stamp, options, key, record)
+
     def tasks() -> Iterator[Task]:
         nonlocal hits, t_read
         for f in found.files:
             t = time.perf_counter()
             try:
+                known = _from_memo(memo, f.path, options, f.doc_id, stamps)
+                if known is not None:
+                    keys.add(known[0])
+                    hits += 1
+                    records.append(with_doc_id(known[1], f.doc_id))
+                    bar.update()
+                    continue
                 data = read_bytes(f.path, max_bytes=limits.max_bytes)
             except DocumentError as exc:
                 fail(f.doc_id, exc.reason)
@@ -159,6 +178,7 @@ def build_corpus(
             if cached is not None:
                 hits += 1
                 records.append(with_doc_id(cached, f.doc_id))
+                remember(f.doc_id, key, cached)
                 bar.update()
             else:
                 yield Task(f.doc_id, str(f.path), data, key)
@@ -172,9 +192,12 @@ def build_corpus(
             records.append(outcome.record)
             if store is not None:
                 store.put(outcome.key, outcome.record)
+            remember(outcome.doc_id, outcome.key, outcome.record)
             bar.update()
         if store is not None:
             store.prune(keep=keys)
+        if memo is not None:
+            memo.keep_only(path for path, _ in stamps.values())
     finally:
         bar.close()
         if store is not None:
@@ -202,6 +225,20 @@ def build_corpus(
     report["resolution"]["projected"] = [p.as_dict() for p in projected]
     report["merges"] = merges
     return g, report
+
+
+def _from_memo(memo: RecordMemo | None, path: Path, options: str, doc_id: str,
+               stamps: dict[str, tuple[Path, tuple[int, int, int]]]) -> tuple[str, DocumentRecord] | None:
+    """The memo's ``(key, record)`` for ``path`` if unchanged; notes its stamp in ``stamps`` either way.
+    A file that cannot be stat'ed is left to :func:`read_bytes`, which says what is wrong with it."""
+    if memo is None:
+        return None
+    try:
+        stamp = file_stamp(path)  # before reading: an edit made meanwhile is seen by the next build
+    except OSError:
+        return None
+    stamps[doc_id] = (path, stamp)
+    return memo.get(path, stamp, options)
 
 
 def _open_cache(path: Path | str, log: Callable[[str], None]) -> ExtractionCache:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from policykg.graph.cache import CACHE_FILE, ExtractionCache
+from policykg.graph.cache import CACHE_FILE, ExtractionCache, RecordMemo
 from policykg.graph.cli import main
 from policykg.graph.run import BuildLimits, build_corpus, write_outputs
 
@@ -70,6 +70,31 @@ def test_rebuild_extracts_only_what_changed_and_equals_a_cold_build(corpus: Path
     assert _graph(out) == _graph(cold)
     labels = {n["label"] for n in json.loads(_graph(out))["nodes"]}
     assert {"联合国", "世界银行"} <= labels and "世界贸易组织" not in labels
+
+
+def test_a_resident_build_reads_only_changed_files_and_equals_a_cold_build(
+        corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kg build --watch keeps its records in memory: an unchanged file is neither read nor looked up."""
+    import policykg.graph.run as run
+
+    read: list[str] = []
+    real = run.read_bytes
+    monkeypatch.setattr(run, "read_bytes", lambda path, **kw: read.append(Path(path).name) or real(path, **kw))
+    out, memo = tmp_path / "out", RecordMemo()
+    _build(corpus, out, cache=out / CACHE_FILE, memo=memo)
+    assert len(read) == len(DOCS)
+    read.clear()
+    (corpus / "a.txt").write_text("联合国和世界银行发布了报告。", encoding="utf-8")
+    (corpus / "sub/f.txt").unlink()
+    report = _build(corpus, out, cache=out / CACHE_FILE, memo=memo)
+    assert read == ["a.txt"] and report["cache"] == {"used": True, "hits": len(DOCS) - 2, "extracted": 1}
+    cold = tmp_path / "cold"
+    _build(corpus, cold)
+    assert _graph(out) == _graph(cold)
+    (corpus / "sub/f.txt").write_text(DOCS["sub/f.txt"], encoding="utf-8")  # back: read again, not remembered
+    read.clear()
+    _build(corpus, out, cache=out / CACHE_FILE, memo=memo)
+    assert read == ["f.txt"]
 
 
 def test_a_build_served_from_the_cache_never_imports_spacy(tmp_path: Path) -> None:
