@@ -179,13 +179,11 @@ def _mp_context() -> multiprocessing.context.BaseContext:
 
 def _warm_up(settings: Settings) -> None:
     """Load every language's models and tables in this process, so that forked workers share them."""
-    from policykg.extractors.pipeline import warm_up
+    from policykg.extractors.pipeline import WARM_UP_TEXT, warm_up
 
     warm_up(settings.lexicon_paths)
-    extract_task(Task("warm-up.txt", "warm-up.txt", _WARM_UP_TEXT.encode("utf-8")), settings)
-
-
-_WARM_UP_TEXT = "国务院发布报告。\n\n國務院發佈報告。\n\nĐảng Cộng sản Việt Nam họp.\n\nThe World Bank met in Geneva."
+    # and once through reading and decoding, with the build's own settings
+    extract_task(Task("warm-up.txt", "warm-up.txt", WARM_UP_TEXT.encode("utf-8")), settings)
 
 
 def _extract_in_processes(tasks: Iterable[Task], settings: Settings, jobs: int, batch: int) -> Iterator[Outcome]:
