@@ -95,11 +95,11 @@ def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
     return nlp
 
 
-def warm_up(lexicon_paths: Sequence[str] = ()) -> None:
+def warm_up(lexicon_paths: Sequence[str] = (), spacy_models: Mapping[str, str] | None = None) -> None:
     """Load now everything extraction may load on first use: every language's pipeline with the
     models and tables its components load when they first run (the NER models, jieba's dictionary
-    and tags, the Vietnamese name tables), the statistical language identifier and the pinyin
-    dictionaries.
+    and tags, the Vietnamese name tables), the user's spaCy pipelines (``spacy_models``, as for
+    :func:`extract`), the statistical language identifier and the pinyin dictionaries.
 
     Worker processes forked afterwards share all of it instead of each loading it again (two
     seconds or more per worker that only some documents would have triggered), and the first
@@ -113,11 +113,11 @@ def warm_up(lexicon_paths: Sequence[str] = ()) -> None:
         get_nlp(lang, tuple(lexicon_paths))
     latin_identifier()
     romanizations("中国")
-    process_document(WARM_UP_TEXT, "warm-up.txt", lexicon_paths=lexicon_paths)
+    process_document(_WARM_UP_TEXT, "warm-up.txt", lexicon_paths=lexicon_paths, spacy_models=spacy_models)
 
 
 #: A short document in every extracted language and script, which runs every component once.
-WARM_UP_TEXT = "国务院发布报告。\n\n國務院發佈報告。\n\nĐảng Cộng sản Việt Nam họp.\n\nThe World Bank met in Geneva."
+_WARM_UP_TEXT = "国务院发布报告。\n\n國務院發佈報告。\n\nĐảng Cộng sản Việt Nam họp.\n\nThe World Bank met in Geneva."
 
 
 def _paragraph_spans(nlp: Language, texts: Sequence[str],

@@ -160,7 +160,8 @@ def build(paths: tuple[Path, ...], out_dir: Path, lexicons: tuple[Path, ...], al
             sys.exit(exc.status)
         report = {}  # watching an empty folder, or one with a bad alias file: the next change may mend it
     if watch_changes:
-        _watch(inputs, out_dir, watched_files, build_once, before, tuple(str(p) for p in lexicons), memo)
+        _watch(inputs, out_dir, watched_files, build_once, before, tuple(str(p) for p in lexicons),
+               _model_options(spacy_models), memo)
     elif strict and report["documents"]["failed"]:
         sys.exit(EXIT_NOTHING_BUILT)
 
@@ -174,7 +175,8 @@ class _BuildFailed(Exception):
 
 
 def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_once: Callable[[], dict],
-           before: dict[Path, tuple[int, int]], lexicon_paths: tuple[str, ...], memo: RecordMemo | None) -> None:
+           before: dict[Path, tuple[int, int]], lexicon_paths: tuple[str, ...], spacy_models: dict[str, str],
+           memo: RecordMemo | None) -> None:
     """``kg build --watch``: call ``build_once`` on every change until Ctrl-C; a failed rebuild is reported
     (a bad alias file, no document left) and the last good outputs stay in place.
 
@@ -187,7 +189,7 @@ def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_onc
 
     from .watch import rebuild_on_change
 
-    loading = threading.Thread(target=warm_up, args=(lexicon_paths,), name="kg-warm-up", daemon=True)
+    loading = threading.Thread(target=warm_up, args=(lexicon_paths, spacy_models), name="kg-warm-up", daemon=True)
     loading.start()
 
     def rebuild(changed: set[Path]) -> dict:

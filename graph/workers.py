@@ -179,11 +179,9 @@ def _mp_context() -> multiprocessing.context.BaseContext:
 
 def _warm_up(settings: Settings) -> None:
     """Load every language's models and tables in this process, so that forked workers share them."""
-    from policykg.extractors.pipeline import WARM_UP_TEXT, warm_up
+    from policykg.extractors.pipeline import warm_up
 
-    warm_up(settings.lexicon_paths)
-    # and once through reading and decoding, with the build's own settings
-    extract_task(Task("warm-up.txt", "warm-up.txt", WARM_UP_TEXT.encode("utf-8")), settings)
+    warm_up(settings.lexicon_paths, dict(settings.spacy_models))
 
 
 def _extract_in_processes(tasks: Iterable[Task], settings: Settings, jobs: int, batch: int) -> Iterator[Outcome]:
