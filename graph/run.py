@@ -153,17 +153,22 @@ def build_corpus(
             path, stamp = stamps[doc_id]
             memo.put(path, stamp, options, key, record)
 
+    def served(doc_id: str, key: str, record: DocumentRecord) -> None:
+        """A record found already extracted, in the memo or the cache."""
+        nonlocal hits
+        keys.add(key)
+        hits += 1
+        records.append(with_doc_id(record, doc_id))
+        bar.update()
+
     def tasks() -> Iterator[Task]:
-        nonlocal hits, t_read
+        nonlocal t_read
         for f in found.files:
             t = time.perf_counter()
             try:
                 known = _from_memo(memo, f.path, options, f.doc_id, stamps)
                 if known is not None:
-                    keys.add(known[0])
-                    hits += 1
-                    records.append(with_doc_id(known[1], f.doc_id))
-                    bar.update()
+                    served(f.doc_id, *known)
                     continue
                 data = read_bytes(f.path, max_bytes=limits.max_bytes)
             except DocumentError as exc:
@@ -173,14 +178,12 @@ def build_corpus(
                 t_read += time.perf_counter() - t
             # hashing every file's bytes is only worth it with a cache to look them up in
             key = document_key(data, f.path.name, options=options) if store is not None else ""
-            keys.add(key)
             cached = store.get(key) if store is not None else None
             if cached is not None:
-                hits += 1
-                records.append(with_doc_id(cached, f.doc_id))
+                served(f.doc_id, key, cached)
                 remember(f.doc_id, key, cached)
-                bar.update()
             else:
+                keys.add(key)
                 yield Task(f.doc_id, str(f.path), data, key)
 
     t1 = time.perf_counter()
