@@ -29,7 +29,7 @@ from .script import to_simplified
 from .vi_pyvi import load_pyvi
 from .zh_segment import default_segmenter, recall
 
-__all__ = ["ZH_GENERIC_COUNT", "ZH_HEAD_STOP_COUNT", "document_terms", "language_terms"]
+__all__ = ["ZH_GENERIC_COUNT", "ZH_HEAD_STOP_COUNT", "document_terms", "is_generic_zh_word", "language_terms"]
 
 #: A jieba word counted this often in the background is generic: a phrase made only of such words is no term.
 ZH_GENERIC_COUNT = 20_000
@@ -134,7 +134,7 @@ def _is_candidate(lang: str, key: tuple[str, ...]) -> bool:
             return False
         if freq.get(key[-1], 0) >= ZH_HEAD_STOP_COUNT:
             return False
-        return not all(freq.get(w, 0) >= ZH_GENERIC_COUNT for w in key)
+        return not all(map(is_generic_zh_word, key))
     if lang == "vi":
         return len(key) >= 2 and key[0] not in _VI_HEAD_STOP
     return len(key) >= 2
@@ -238,6 +238,16 @@ def _without_overlaps(spans: list[tuple[int, int, str]]) -> list[tuple[int, int,
         if all(e <= ks or s >= ke for ks, ke, _ in kept):
             kept.append((s, e, t))
     return sorted(kept)
+
+
+def is_generic_zh_word(word: str) -> bool:
+    """Whether jieba's dictionary counts ``word`` at least :data:`ZH_GENERIC_COUNT` times: a word too
+    common to be a term alone (管理, 发展), in a phrase of such words or in quotes.
+
+    >>> is_generic_zh_word("管理"), is_generic_zh_word("权力清单"), is_generic_zh_word("法治")
+    (True, False, False)
+    """
+    return _zh_background().get(word, 0) >= ZH_GENERIC_COUNT
 
 
 def _zh_background() -> dict[str, int]:

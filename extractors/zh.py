@@ -34,7 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Candidate, EntityExtractor
-from .keywords import ZH_GENERIC_COUNT
+from .keywords import is_generic_zh_word
 from .ner_model import load_ner
 from .script import to_simplified
 from .zh_latin import gloss_label, head_kind, latin_candidates
@@ -186,7 +186,8 @@ class ChineseEntityExtractor(EntityExtractor):
                 n += 1
             if n >= 2:
                 out.append(Candidate(m.start(), m.start(1) + n, "PERSON", 5))
-        out += [Candidate(m.start(1), m.end(1), "TERM", 1) for m in _QUOTED.finditer(s) if not _generic_word(m.group(1))]
+        out += [Candidate(m.start(1), m.end(1), "TERM", 1) for m in _QUOTED.finditer(s)
+                if not is_generic_zh_word(m.group(1))]  # in quotes a generic word is emphasis (“管理”), no term
         return out
 
     def _org_chunks(self, s: str, memo: Memo | None = None) -> list[Candidate]:
@@ -217,16 +218,6 @@ class ChineseEntityExtractor(EntityExtractor):
                 if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
                     out.append(Candidate(chunk_start, end, "ORG", 3))
         return out
-
-
-def _generic_word(text: str) -> bool:
-    """Whether ``text`` is one word as common as the keyword stage's generic words: in quotes
-    (“管理”, “发展”) it is emphasis, not a formulation.
-
-    >>> _generic_word("管理"), _generic_word("权力清单"), _generic_word("法治")
-    (True, False, False)
-    """
-    return default_segmenter().freq.get(text, 0) >= ZH_GENERIC_COUNT
 
 
 def _two_bodies(s: str, cand: Candidate) -> list[Candidate]:
