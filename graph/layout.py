@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import hashlib
 import math
-import multiprocessing
-import os
 import random
 from collections.abc import Hashable, Sequence
 
 import networkx as nx
 import numpy as np
 
+from .forked import Forked
 from .schema import PAGE_MAX_NODES
 
 __all__ = ["mentions_of", "rank_nodes", "compute_layout", "start_layout", "PendingLayout", "fit_positions",
@@ -171,10 +170,7 @@ def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> PendingLay
     key = hashlib.sha1(repr((list(map(str, order)), _links(g, order), first, seed)).encode("utf-8")).hexdigest()
     if key == _last[0]:
         return PendingLayout(g, order, first, seed, background=False, known=dict(_last[1]))
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    background = (len(g) >= _BACKGROUND_MIN_NODES and cores >= 2 and "fork" in multiprocessing.get_all_start_methods()
-                  and not multiprocessing.current_process().daemon)
-    return PendingLayout(g, order, first, seed, background=background, key=key)
+    return PendingLayout(g, order, first, seed, background=len(g) >= _BACKGROUND_MIN_NODES, key=key)
 
 
 #: The last layout computed in this process: (a digest of what it was computed from, positions).
@@ -194,48 +190,32 @@ class PendingLayout:
     def __init__(self, g: nx.MultiDiGraph, order: list[Hashable], first: int, seed: int, *, background: bool,
                  key: str | None = None, known: dict[Hashable, tuple[float, float]] | None = None) -> None:
         self._g, self._order, self._first, self._seed, self._key, self._known = g, order, first, seed, key, known
-        self._proc = None
-        if background:
-            context = multiprocessing.get_context("fork")
-            self._receive, send = context.Pipe(duplex=False)
-            self._proc = context.Process(target=self._child, args=(send,), daemon=True)
-            self._proc.start()
-            send.close()
+        self._job = None if known is not None else Forked(self._coordinates, background=background)
 
-    def _here(self) -> dict[Hashable, tuple[float, float]]:
-        return compute_layout(self._g, self._order, first=self._first, seed=self._seed)
+    @property
+    def ready(self) -> bool:
+        """Whether the positions are known already (remembered from the last build), so calling costs nothing."""
+        return self._known is not None
 
-    def _child(self, send) -> None:
-        xy = self._here()
-        # node ids stay in the parent, which has the same order; the first group's layout goes back to be remembered
-        send.send(([xy[n] for n in self._order], list(_first_layout)))
+    def _coordinates(self) -> tuple[list[tuple[float, float]], list]:
+        xy = compute_layout(self._g, self._order, first=self._first, seed=self._seed)
+        # node ids stay with the caller, which has the same order; the first group's layout goes
+        # back too, to be remembered in the parent when this runs in a forked child
+        return [xy[n] for n in self._order], list(_first_layout)
 
     def __call__(self) -> dict[Hashable, tuple[float, float]]:
-        if self._known is not None:
-            return self._known
-        if self._proc is None:
-            positions = self._here()
-        else:
-            try:
-                coords, first = self._receive.recv()
-                _first_layout[:] = first
-            except EOFError:  # the child died (out of memory, killed): lay out here instead
-                coords = None
-            finally:
-                self.cancel()
-            positions = dict(zip(self._order, coords)) if coords is not None else self._here()
-        if self._key is not None:
-            _last[:] = [self._key, dict(positions)]
-        return positions
+        if self._known is None:
+            coords, first = self._job.result()
+            _first_layout[:] = first
+            self._known = dict(zip(self._order, coords))
+            if self._key is not None:
+                _last[:] = [self._key, dict(self._known)]
+        return self._known
 
     def cancel(self) -> None:
         """Stop the child process, if any (the caller failed before it needed the positions)."""
-        if self._proc is not None:
-            self._receive.close()
-            if self._proc.is_alive():
-                self._proc.terminate()
-            self._proc.join()
-            self._proc = None
+        if self._job is not None:
+            self._job.cancel()
 
 
 def fit_positions(

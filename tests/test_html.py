@@ -446,7 +446,7 @@ def test_a_cancelled_layout_leaves_no_process_behind():
 
     layout._last[:] = [None, {}]  # no layout remembered: this one forks
     pending = layout.start_layout(_ranked_graph(2000), first=1500)
-    assert pending._proc is not None or len(os.sched_getaffinity(0)) < 2
+    assert pending._job.forked or len(os.sched_getaffinity(0)) < 2
     pending.cancel()
     assert not [p for p in multiprocessing.active_children() if p.is_alive()]
 
