@@ -30,7 +30,6 @@ import base64
 import hashlib
 import json
 import re
-from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,7 +39,7 @@ import networkx as nx
 import pyvis
 
 from .atomic import write_atomic
-from .html_data import FONT_STACK, build_page_data
+from .html_data import FONT_STACK, Positions, build_page_data
 from .schema import PAGE_MAX_NODES
 
 __all__ = ["render_html", "page_html", "escape_json_for_html", "VIS_NETWORK_DIR"]
@@ -127,7 +126,7 @@ def render_html(
     title: str = "policy-kg",
     max_nodes: int = PAGE_MAX_NODES,
     script: str = "original",
-    positions: Mapping | None = None,
+    positions: Positions | None = None,
 ) -> dict[str, int]:
     """Write the page to ``path`` atomically (UTF-8) and return what it shows.
 
@@ -135,8 +134,9 @@ def render_html(
     ----------
     g, title, max_nodes, script
         As for :func:`page_html`.
-    positions : mapping, optional
-        A layout computed beforehand (see :func:`~policykg.graph.html_data.build_page_data`).
+    positions : mapping or callable, optional
+        A layout computed beforehand, or a function returning it, called when the rest of the
+        page is ready (see :func:`~policykg.graph.html_data.build_page_data`).
     path : Path or str
         The ``.html`` file to write; parent folders are created.
 
@@ -156,7 +156,7 @@ def render_html(
 
 
 def _render(
-    g: nx.MultiDiGraph, *, title: str, max_nodes: int, script: str, positions: Mapping | None = None
+    g: nx.MultiDiGraph, *, title: str, max_nodes: int, script: str, positions: Positions | None = None
 ) -> tuple[str, dict[str, int]]:
     data, stats = build_page_data(g, max_nodes=max_nodes, script=script, positions=positions)
     assets = _assets()

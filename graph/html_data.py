@@ -22,7 +22,7 @@ import bisect
 import json
 import math
 from collections import Counter
-from collections.abc import Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from typing import Any
 
 import networkx as nx
@@ -31,6 +31,9 @@ from pyvis.network import Network
 from .html_search import convert_script, search_key, t2s_char_map
 from .layout import compute_layout, mentions_of, rank_nodes
 from .schema import NODE_TYPES, TYPE_COLORS, UNDIRECTED_TYPES
+
+#: A layout, ``{node: (x, y)}``, or a function that returns one when it is needed.
+Positions = Mapping[Any, tuple[float, float]] | Callable[[], Mapping[Any, tuple[float, float]]]
 
 __all__ = ["NODE_SHAPES", "EDGE_COLORS", "FONT_STACK", "MAX_NODE_EVIDENCE", "MAX_EDGE_EVIDENCE", "build_page_data"]
 
@@ -55,7 +58,7 @@ _MAX_SENTENCE, _MAX_CANVAS_LABEL = 600, 40
 
 
 def build_page_data(
-    g: nx.MultiDiGraph, *, max_nodes: int, script: str, positions: Mapping[Any, tuple[float, float]] | None = None
+    g: nx.MultiDiGraph, *, max_nodes: int, script: str, positions: Positions | None = None
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """Return ``(data, stats)``: the JSON-able page payload and the counts ``render_html`` reports.
 
@@ -69,8 +72,9 @@ def build_page_data(
         ``"original"``, ``"simplified"`` or ``"traditional"``: the script of the labels.
     positions : mapping, optional
         ``{node: (x, y)}`` already computed by :func:`~policykg.graph.layout.compute_layout`
-        with ``first=min(len(g), max_nodes)`` (as ``write_outputs`` does for the GEXF too);
-        ``None`` computes it here.
+        with ``first=min(len(g), max_nodes)`` (as ``write_outputs`` does for the GEXF too),
+        or a function returning it, called once everything else is ready (``write_outputs``
+        passes the layout a child process is computing); ``None`` computes it here.
 
     Returns
     -------
@@ -100,15 +104,13 @@ def build_page_data(
     order = rank_nodes(g)
     index = {node: i for i, node in enumerate(order)}
     shown = min(len(order), max_nodes)
-    if positions is None:
-        positions = compute_layout(g, order, first=shown)
     documents, doc_index = _documents(g)
 
     prominence = _prominence([mentions_of(g.nodes[node]) for node in order])
     net = Network(directed=True)
     info_nodes, info_edges = [], []
     for i, node in enumerate(order):
-        vis, info = _node(node, g.nodes[node], i, positions[node], script, doc_index, prominence[i])
+        vis, info = _node(node, g.nodes[node], i, script, doc_index, prominence[i])
         net.nodes.append(vis)
         info_nodes.append(info)
     parallel: Counter = Counter()
@@ -122,6 +124,12 @@ def build_page_data(
         info_edges.append(info)
         edges_shown += max(a, b) < shown
 
+    if positions is None:
+        positions = compute_layout(g, order, first=shown)
+    elif callable(positions):
+        positions = positions()
+    for node, vis in zip(order, net.nodes):
+        vis["x"], vis["y"] = positions[node]
     languages = sorted({lang for info in info_nodes for lang in info["languages"]})
     needed = set("".join(info["key"] for info in info_nodes))
     data = {
@@ -184,8 +192,7 @@ def _prominence(mentions: list[int]) -> list[float]:
     return [bisect.bisect_right(ordered, m) / len(ordered) for m in mentions]
 
 
-def _node(node: Hashable, attrs: dict, i: int, xy: tuple[float, float], script: str,
-          doc_index: dict[str, int], prominence: float) -> tuple[dict, dict]:
+def _node(node: Hashable, attrs: dict, i: int, script: str, doc_index: dict[str, int], prominence: float) -> tuple[dict, dict]:
     label = str(attrs.get("label") or node)
     shown_label = convert_script(label, script)
     aliases = [str(a) for a in attrs.get("aliases") or [label]]
@@ -203,9 +210,7 @@ def _node(node: Hashable, attrs: dict, i: int, xy: tuple[float, float], script: 
         # vis-network skips labels smaller than drawThreshold on screen, so when zoomed
         # out only the most mentioned nodes keep theirs
         "font": {"size": round(13 + 13 * prominence**4, 1)},
-        "x": xy[0],
-        "y": xy[1],
-    }
+    }  # "x" and "y" are added when the layout is ready
     info = {
         "id": str(node),
         "label": shown_label,

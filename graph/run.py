@@ -311,24 +311,30 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
         staged = {name: staging / name for name in OUTPUT_FILES}
         t0 = time.perf_counter()
         report = dict(report)
-        # one layout for Gephi and the page: the same picture, computed once. The files that need no
-        # positions are written while it is computed; the Gephi files are written by a second process
-        # while this one renders the page (2 cores: a watch rebuild writes in about half the time)
+        # one layout for Gephi and the page: the same picture, computed once. What needs no positions
+        # is written while it is computed (the page's data too, all but the positions); the GEXF is
+        # written by a second process while this one finishes the page
         layout = start_layout(g, first=min(len(g), max_nodes))
         background = len(g) >= _FORK_MIN_NODES
         gephi: Forked | None = None
+
+        def positions_then_gexf() -> dict:
+            nonlocal gephi
+            positions = layout()
+            gephi = Forked(partial(write_gexf, g, staged["graph.gexf"], positions=positions, flat=flat),
+                           background=background)
+            return positions
+
         try:
-            if layout.ready:
+            if layout.ready:  # remembered: both Gephi files go to the second process at once
                 gephi = Forked(partial(_write_gephi, g, staged, layout()), background=background)
             write_merges(staged["merges.csv"], report.pop("merges", []))
             write_json(g, staged["graph.json"])
             if gephi is None:
                 flat = to_flat_graph(g)
                 write_graphml(g, staged["graph.graphml"], flat=flat)
-                gephi = Forked(partial(write_gexf, g, staged["graph.gexf"], positions=layout(), flat=flat),
-                               background=background)
             page = render_html(g, staged["graph.html"], title=title, max_nodes=max_nodes, script=script,
-                               positions=layout())
+                               positions=layout() if gephi is not None else positions_then_gexf)
             gephi.result()
         except BaseException:
             for job in (layout, gephi):  # no child left writing for a build that failed (a disk full, Ctrl-C)

@@ -484,3 +484,17 @@ def test_the_first_group_is_laid_out_again_only_when_its_nodes_or_links_change(m
     assert layout.compute_layout(edited, rank_nodes(edited), first=120) == before and len(calls) == 1
     monkeypatch.setattr(layout, "_first_layout", [None, None])  # a cold build of the edited graph
     assert layout.compute_layout(edited, rank_nodes(edited), first=120) == before and len(calls) == 2
+
+
+def test_a_layout_given_as_a_function_is_asked_for_once_and_gives_the_same_page(tmp_path):
+    """write_outputs hands the page the layout a child process is still computing: the page asks for
+    it only when everything else is ready, and the file is the one a finished layout gives."""
+    from policykg.graph.layout import compute_layout
+
+    g = make_sample_graph()
+    positions = compute_layout(g, rank_nodes(g), first=len(g))
+    asked = []
+    render_html(g, tmp_path / "given.html", positions=positions)
+    render_html(g, tmp_path / "later.html", positions=lambda: asked.append(1) or positions)
+    assert asked == [1]
+    assert (tmp_path / "later.html").read_bytes() == (tmp_path / "given.html").read_bytes()
