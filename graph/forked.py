@@ -67,6 +67,10 @@ class Forked(Generic[T]):
         """Whether a child is (or was, until :meth:`result`) computing ``fn``."""
         return self._proc is not None
 
+    def done(self) -> bool:
+        """Whether :meth:`result` would not wait for the child: there is none, or it has finished."""
+        return self._proc is None or self._receive.poll()
+
     def _child(self, send) -> None:
         try:
             value = self._fn()

@@ -70,7 +70,7 @@ def build_page_data(
         How many nodes (most mentioned first) the page draws when it opens.
     script : str
         ``"original"``, ``"simplified"`` or ``"traditional"``: the script of the labels.
-    positions : mapping, optional
+    positions : mapping or callable, optional
         ``{node: (x, y)}`` already computed by :func:`~policykg.graph.layout.compute_layout`
         with ``first=min(len(g), max_nodes)`` (as ``write_outputs`` does for the GEXF too),
         or a function returning it, called once everything else is ready (``write_outputs``

@@ -57,7 +57,7 @@ _EXACT_MAX_NODES = 1500
 # iteration costs n² and the temperature falls to zero over the iterations either way: on the
 # 1,000-document scale corpus's 789-node component, 250 iterations (0.5 s instead of 1.0 s)
 # gave clusters as distinct and as spread out.
-_EXACT_FULL_ITERATIONS = 500
+_FULL_ITERATIONS_MAX_NODES = 500
 # Nearest-neighbour distances are measured for at most this many nodes.
 _SPACING_SAMPLE = 1000
 # From this many nodes on, start_layout computes in a forked process (a fork costs a few ms;
@@ -202,6 +202,10 @@ class PendingLayout:
     def ready(self) -> bool:
         """Whether the positions are known already (remembered from the last build), so calling costs nothing."""
         return self._known is not None
+
+    def done(self) -> bool:
+        """Whether calling returns at once: the positions are known, or the child has computed them."""
+        return self._known is not None or self._job.done()
 
     def _coordinates(self) -> tuple[list[tuple[float, float]], list]:
         xy = compute_layout(self._g, self._order, first=self._first, seed=self._seed)
@@ -423,7 +427,7 @@ def _force_layout(
                       miny=lo_y, maxy=[v if v > -np.inf else np.inf for v in lo_y])
     # Fewer iterations as graphs grow keeps a 20k-node layout to a few seconds.
     exact = n <= _EXACT_MAX_NODES
-    niter = (500 if n <= _EXACT_FULL_ITERATIONS else 250) if exact else int(max(50, min(250, 500 * 2000 / n)))
+    niter = (500 if n <= _FULL_ITERATIONS_MAX_NODES else 250) if exact else int(max(50, min(250, 500 * 2000 / n)))
     previous = random.getstate()
     # python-igraph draws from Python's ``random`` module; seed it for a repeatable
     # picture and put the caller's state back afterwards.

@@ -25,9 +25,9 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from functools import partial
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +45,8 @@ from .cache import ExtractionCache, RecordMemo, clear_cache, document_key, file_
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .export_flat import to_flat_graph
-from .html import render_html
 from .forked import Forked
+from .html import render_html
 from .layout import start_layout
 from .resolve import entity_key, resolve
 from .resolve_audit import summarize_merges, write_merges
@@ -286,8 +286,9 @@ def _report(records: Iterable[DocumentRecord], found, failed: list[dict], g: nx.
     }
 
 
-def _write_gephi(g: nx.MultiDiGraph, staged: Mapping[str, Path], positions: dict) -> None:
-    flat = to_flat_graph(g)
+def _write_gephi(g: nx.MultiDiGraph, staged: Mapping[str, Path], positions: dict,
+                 flat: nx.MultiDiGraph | None = None) -> None:
+    flat = flat if flat is not None else to_flat_graph(g)
     write_graphml(g, staged["graph.graphml"], flat=flat)
     write_gexf(g, staged["graph.gexf"], positions=positions, flat=flat)
 
@@ -312,8 +313,9 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
         t0 = time.perf_counter()
         report = dict(report)
         # one layout for Gephi and the page: the same picture, computed once. What needs no positions
-        # is written while it is computed (the page's data too, all but the positions); the GEXF is
-        # written by a second process while this one finishes the page
+        # is written while it is computed; the Gephi files still to write are handed to a second
+        # process as soon as it is ready, while this one renders the page (if it is not ready by
+        # then, the page's data is built first, all but the positions)
         layout = start_layout(g, first=min(len(g), max_nodes))
         background = len(g) >= _FORK_MIN_NODES
         gephi: Forked | None = None
@@ -326,13 +328,19 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
             return positions
 
         try:
+            flat = None
             if layout.ready:  # remembered: both Gephi files go to the second process at once
                 gephi = Forked(partial(_write_gephi, g, staged, layout()), background=background)
+            else:
+                flat = to_flat_graph(g)
             write_merges(staged["merges.csv"], report.pop("merges", []))
             write_json(g, staged["graph.json"])
+            if gephi is None and layout.done():  # a rebuild whose first nodes' layout is remembered
+                gephi = Forked(partial(_write_gephi, g, staged, layout(), flat=flat), background=background)
             if gephi is None:
-                flat = to_flat_graph(g)
                 write_graphml(g, staged["graph.graphml"], flat=flat)
+                if layout.done():
+                    positions_then_gexf()
             page = render_html(g, staged["graph.html"], title=title, max_nodes=max_nodes, script=script,
                                positions=layout() if gephi is not None else positions_then_gexf)
             gephi.result()

@@ -66,15 +66,26 @@ def _big_graph(n: int = 400) -> nx.MultiDiGraph:
 _REPORT = {"timings_seconds": {}, "merges": []}
 
 
-@pytest.mark.parametrize("remembered", [False, True], ids=["layout computed", "layout remembered"])
+@pytest.mark.parametrize("case", ["layout computed", "layout remembered", "layout done early"])
 def test_outputs_written_with_a_second_process_equal_outputs_written_in_one(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, remembered: bool) -> None:
-    """The Gephi files are written by a forked child (while the page is rendered here) when the layout is
-    known at once, or after it is computed; byte for byte what one process writes."""
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str) -> None:
+    """The Gephi files are written by a forked child (while the page is rendered here) from the start
+    when the layout is remembered, as soon as it is done (a rebuild's), or once the page needs it;
+    byte for byte what one process writes."""
+    import time
+
+    import policykg.graph.run as run
+
     g = _big_graph()
     monkeypatch.setattr(layout, "_last", [None, {}])
-    if remembered:
+    if case == "layout remembered":
         write_outputs(g, _REPORT, tmp_path / "before")
+    if case == "layout done early":  # the other files take longer than the layout
+        real_merges = run.write_merges
+        monkeypatch.setattr(run, "write_merges", lambda *a: time.sleep(2) or real_merges(*a))
+    if case == "layout computed":  # the layout takes longer than the other files: the page waits for it
+        real_layout = layout.compute_layout
+        monkeypatch.setattr(layout, "compute_layout", lambda *a, **k: time.sleep(2) or real_layout(*a, **k))
     two = write_outputs(g, _REPORT, tmp_path / "two")
     monkeypatch.setattr(forked, "can_fork", lambda: False)
     one = write_outputs(g, _REPORT, tmp_path / "one")
