@@ -1,4 +1,10 @@
-"""One type for a name across documents that are translations of one another.
+"""One type for a name in a document, and across documents that are translations of one another.
+
+First, in every document, a name whose mentions an extractor typed two ways takes the type most of
+them have, when that type has at least two mentions and twice as many as the others together
+(*one sense per discourse*: 朝鲜, eight times a place and once, as the subject of a verb, an
+organization); a country or a large city, or a smaller place no first name that one mention calls a
+place and another a person, is a place however few mentions say so.
 
 Translations filed side by side (``story.en.txt``, ``story.vi.txt``: see
 :mod:`~policykg.graph.resolve_translations`) name the same people, organizations and places.
@@ -101,9 +107,7 @@ def _winner(votes: Counter[str], english: str | None, form: str,
     """The type of a name from its documents' votes (one each), ``english`` the English version's
     type if it has the name, ``form`` the name as written, ``english_names`` the English version's
     names and types (:func:`_english_names`): see the module docstring."""
-    if "PLACE" in votes and (is_major_place(form) or "PERSON" in votes and is_place_not_first_name(form)):
-        # a country or a large city is a place, whatever a version made of it; a smaller place
-        # (Athens, Ayr) is no person unless it is a first name too
+    if _place_whatever_said(votes, form):
         return "PLACE"
     (first, n), *rest = votes.most_common()
     if 2 * n < sum(votes.values()):
@@ -118,6 +122,13 @@ def _winner(votes: Counter[str], english: str | None, form: str,
     # English against versions that agree is outvoted ("from Rihanna to Emily Ratajkowski" read
     # as places, where the other versions name a person)
     return first
+
+
+def _place_whatever_said(types: Counter[str], form: str) -> bool:
+    """Whether a name some mentions or versions call a place (``types``) is one, whatever the
+    others say: a country or a large city, or a smaller place (Athens, Ayr) that others call a
+    person and that is no first name."""
+    return "PLACE" in types and (is_major_place(form) or "PERSON" in types and is_place_not_first_name(form))
 
 
 def _tie_prior(tied: set[str], form: str) -> str | None:
@@ -201,6 +212,36 @@ def _city_of_english_place(surface: str, english_names: Mapping[str, str]) -> bo
         and _counterpart_type(surface, english_names) == "PLACE"
 
 
+#: In one document, the type most mentions of a name have is given to the others when it has at
+#: least this many mentions, and this many times as many as the other types together.
+WITHIN_MIN_MENTIONS = 2
+WITHIN_RATIO = 2
+
+
+def _agree_within(records: list[DocumentRecord], i: int, fixed: Mapping[str, tuple[str, str]],
+                  retyped: list[Retype]) -> None:
+    """One type per name in ``records[i]``: a name most of whose mentions have one type of PERSON, ORG
+    and PLACE, by far (:data:`WITHIN_MIN_MENTIONS`, :data:`WITHIN_RATIO`), has it in all of them.
+    An extractor reading one sentence at a time types a name by its neighbours, and a country the
+    subject of a verb of saying becomes an organization once among eight places (朝鲜会放弃…); two
+    types would make two nodes of one entity."""
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in records[i].mentions:
+        form = matching_form(m.text)
+        if m.label in _TYPES and not m.concept and len(form) >= 2 and form not in fixed:
+            counts[form][m.label] += 1
+    chosen = {}
+    for form, c in counts.items():
+        if len(c) > 1:
+            (label, n), *rest = c.most_common()
+            if _place_whatever_said(c, form):
+                chosen[form] = ("PLACE", "one document")
+            elif n >= WITHIN_MIN_MENTIONS and n >= WITHIN_RATIO * sum(k for _, k in rest):
+                chosen[form] = (label, "one document")
+    if chosen:
+        _relabel(records, i, chosen, _TYPES, retyped)
+
+
 def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str, str]] | None = None,
                 ) -> tuple[list[DocumentRecord], list[Retype]]:
     """``records`` with the names of each translation group typed alike (see the module
@@ -216,6 +257,8 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
     if fixed:
         for i in range(len(records)):
             _relabel(records, i, fixed, None, retyped)
+    for i in range(len(records)):
+        _agree_within(records, i, fixed, retyped)
     for group in group_indexes(records):
         votes: dict[str, Counter[str]] = defaultdict(Counter)
         english: dict[str, str] = {}

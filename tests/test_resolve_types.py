@@ -229,3 +229,52 @@ def test_a_city_the_english_version_names_is_a_place_in_chinese_too(tmp_path):
     assert birmingham["type"] == "PLACE" and {"伯明罕", "Birmingham"} <= set(birmingham["aliases"])
     assert {(r["name"], r["from"], r["to"]) for r in report["resolution"]["retyped"]} >= {
         ("伯明翰", "PERSON", "PLACE"), ("伯明罕", "PERSON", "PLACE")}
+
+
+# cnbc.com.6769.zh-Hans (ntrex_dev): the model reads 朝鲜 as a place, but once, as the subject of 放弃, an organization
+KOREA = [("朝鲜表示，核裁军的前提是它可以信任美国。", "zh-Hans"),
+         ("蓬佩奥计划下个月出访朝鲜，为第二次特金峰会作准备。", "zh-Hans"),
+         ("但是人们普遍怀疑朝鲜会对真格放弃核武器。", "zh-Hans"),
+         ("他讲这番话时正逢新加坡朝美高峰会结束三个多月之后，美国国务卿蓬佩奥似乎将要重新开启已陷入僵局的核外交。", "zh-Hans")]
+WITHIN_CASES = [
+    # (id, mentions as (name, label, sentence), name, the type all its mentions end with)
+    ("majority-of-one-document", [("朝鲜", "PLACE", 0), ("朝鲜", "PLACE", 1), ("朝鲜", "ORG", 2)], "朝鲜", "PLACE"),
+    ("a-majority-of-two", [("蓬佩奥", "PERSON", 1), ("蓬佩奥", "PERSON", 3), ("蓬佩奥", "ORG", 1)], "蓬佩奥", "PERSON"),
+    ("no-majority-stays", [("蓬佩奥", "PERSON", 1), ("蓬佩奥", "ORG", 3)], "蓬佩奥", None),
+    # a country is a place however few mentions say so, even one against one
+    ("a-country-one-against-one", [("朝鲜", "ORG", 0), ("朝鲜", "PLACE", 2)], "朝鲜", "PLACE"),
+    ("a-country-stays-a-place", [("朝鲜", "ORG", 0), ("朝鲜", "ORG", 1), ("朝鲜", "PLACE", 2)], "朝鲜", "PLACE"),
+]
+
+
+@pytest.mark.parametrize("case_id,mentions,name,expected", WITHIN_CASES, ids=[c[0] for c in WITHIN_CASES])
+def test_one_document_gives_a_name_the_type_most_of_its_mentions_have(case_id, mentions, name, expected):
+    records = [record("cnbc.txt", KOREA, mentions)]
+    before = [m.label for m in records[0].mentions if m.text == name]
+    after_records, retyped = agree_types(records)
+    after = [m.label for m in after_records[0].mentions if m.text == name]
+    if expected is None:
+        assert after == before and retyped == []
+    else:
+        assert set(after) == {expected}
+        assert [(r.old, r.new, r.by) for r in retyped] == [(t, expected, "one document") for t in before if t != expected]
+
+
+def test_an_alias_file_type_row_wins_over_one_document():
+    from policykg.graph.resolve import matching_form
+
+    records = [record("cnbc.txt", KOREA, [("朝鲜", "PLACE", 0), ("朝鲜", "PLACE", 1), ("朝鲜", "ORG", 2)])]
+    after, _ = agree_types(records, {matching_form("朝鲜"): ("ORG", "aliases.csv:1")})
+    assert {m.label for m in after[0].mentions} == {"ORG"}
+
+
+def test_a_real_document_makes_one_node_of_a_country_its_model_once_calls_an_organization(tmp_path):
+    from pathlib import Path
+
+    (tmp_path / "corpus").mkdir()
+    source = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "ntrex_dev" / "cnbc.com.6769.zh-Hans.txt"
+    (tmp_path / "corpus" / "korea.txt").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    g, report = build_corpus([tmp_path / "corpus"], progress=False, log=lambda msg: None)
+    assert [a["type"] for a in holders(g, "朝鲜")] == ["PLACE"]
+    rows = [r for r in report["resolution"]["retyped"] if r["name"] == "朝鲜"]
+    assert rows and all(r["by"] == "one document" and r["to"] == "PLACE" and "朝鲜" in r["sentence"] for r in rows)
