@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Candidate, EntityExtractor
+from .en_headlines import headline_pieces, in_lines, title_case_lines
 from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
@@ -214,6 +216,12 @@ class EnglishEntityExtractor(EntityExtractor):
                 after = _ACRONYM.match(text, end + 1) if label == "ORG" else None
                 if after:
                     cands.append(Candidate(after.start(1), after.end(1), "ORG", MODEL_PRIORITY))
+        headlines = title_case_lines(text)
+        if headlines:  # capitals say nothing there: names of several words need more
+            cands = [replace(c, start=a, end=b, label=lab) for c in cands
+                     for a, b, lab in (headline_pieces(text, c.start, c.end, c.label, org_words=ORG_WORDS)
+                                       if not c.concept and in_lines(c.start, c.end, headlines)
+                                       else [(c.start, c.end, c.label)])]
         return cands
 
     @staticmethod

@@ -161,6 +161,17 @@ EN_CASES = [
     # a title before words that are not a name makes no person (EWT dev)
     ("with Harry Preuss, MD, a Professor of Medicine at Georgetown University;",
      [("Harry Preuss", "PERSON"), ("Georgetown University", "ORG")]),
+    # title-case headlines (ntrex_dev): capitals glue no words to names, a known place inside stays ...
+    ("Indonesia Tsunami Toll Soars Above 800.", [("Indonesia", "PLACE")]),
+    ("Hurricane Rosa Threatening Phoenix, Las Vegas, Salt Lake City With Flash Flooding",
+     [("Phoenix", "PLACE"), ("Las Vegas", "PLACE"), ("Salt Lake City", "PLACE")]),
+    ("Trump's West Virginia Rally Time, YouTube Channel", [("West Virginia", "PLACE")]),
+    # ... an organization with its organization word, a person with no common word in the name ...
+    ("Lindsey Graham And John Kennedy Tell FBI To Move Fast", [("Lindsey Graham", "PERSON"), ("John Kennedy", "PERSON"),
+                                                               ("FBI", "ORG")]),
+    # ... and a list of names, title case too, stays whole, whatever the names' origins
+    ("Speakers: Sheetal Patel, Webb Jennings, Usman Shaukat, Nasser Nasser",
+     [("Sheetal Patel", "PERSON"), ("Webb Jennings", "PERSON"), ("Usman Shaukat", "PERSON"), ("Nasser Nasser", "PERSON")]),
 ]
 
 
