@@ -9,7 +9,8 @@ whose names lead to one English city name are one place: a Chinese name and the 
 two Chinese spellings of it (伯明翰 / 伯明罕). Like a country's names, these need no support
 from the documents; a Chinese name several cities share is not in the table. States and provinces
 come from ``data/subdivision_names.tsv`` (ISO 3166-2 names in Debian's iso-codes zh_CN and zh_TW
-translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``) and join the same way.
+translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``) and join the same way,
+under their short names too (云南 for 云南省).
 An English name followed by a generic word in lower case (``Yunnan province``) is looked up without it.
 
 Examples
@@ -52,7 +53,29 @@ def city_names() -> dict[str, tuple[str, str]]:
     """``{Chinese name (matching form): (English name, country code)}`` from the shipped tables:
     cities first, then states and provinces (``data/subdivision_names.tsv``, ISO 3166-2 names in
     Debian's iso-codes translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``)."""
-    return _table("subdivision_names.tsv") | _table("city_names.tsv")
+    subdivisions, cities = _table("subdivision_names.tsv"), _table("city_names.tsv")
+    return subdivisions | cities | _short_forms(subdivisions, cities)
+
+
+def _short_forms(subdivisions: dict[str, tuple[str, str]], cities: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """A province's or state's name without 省 or 州, as Chinese writes it as often (云南 for 云南省,
+    俄亥俄 for 俄亥俄州): where no other province or state has it, no country (墨西哥州 is no 墨西哥) and no
+    city (纽约 is New York City; 太原 is Taiyuan, not Vietnam's 太原省), except that a province of China
+    comes before a city abroad (云南 is Yunnan, not Unnan in Japan).
+
+    >>> city_names()["云南"], city_names()["纽约"], city_names()["太原"]
+    (('Yunnan', 'CN'), ('New York City', 'US'), ('Taiyuan', 'CN'))
+    """
+    from policykg.extractors.places import territory_names
+
+    countries = territory_names("zh-Hans")
+    out: dict[str, tuple[str, str]] = {}
+    for form, (english, country) in subdivisions.items():
+        stem = form[:-1] if form.endswith(("省", "州")) else ""
+        if len(stem) >= 2 and stem not in subdivisions and stem not in countries \
+                and (stem not in cities or country == "CN" != cities[stem][1]):
+            out.setdefault(stem, (english, country))
+    return out
 
 
 @lru_cache(maxsize=1)

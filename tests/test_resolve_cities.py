@@ -21,6 +21,11 @@ LA_HANS = "这部电影周一在洛杉矶首映。"
 BIRMINGHAM_HANS = "英国首相特雷莎·梅于 2018 年 9月 29 日抵达英国伯明翰参加“保守党大会”。"
 BIRMINGHAM_HANT = "英國首相特蕾莎·梅在 2018 年 9 月 29 日參加英國伯明罕的保守黨會議。"
 PHOENIX_EN = "Phoenix Suns fans waited outside the arena."
+YUNNAN_EN = ("But the number of people contracting HIV in this way had been reduced to almost zero, Chinese health "
+             "officials said at a conference in Yunnan province.")
+YUNNAN_HANS = "但在云南召开的一次会议上中国卫生官员表示，因输血感染HIV的人数几乎已降至零。"
+MISSISSIPPI_HANS = "特朗普将在田纳西州和密西西比州等“友好”地区停留。"
+MISSISSIPPI_HANT = "其中包括在田納西和密西西比等友好地區的停站活動。"
 PHOENIX_HANT = "暴雨襲擊了鳳凰城。"
 
 
@@ -38,6 +43,11 @@ MERGE = [
      "伯明翰", "伯明罕"),
     ("a-translation-not-a-transliteration", two("a.txt", "Storms hit Phoenix.", "en", "Phoenix", "PLACE", "b.txt", PHOENIX_HANT, "zh-Hant", "鳳凰城", "PLACE"),
      "Phoenix", "鳳凰城"),
+    # a province's or state's short name (bbc.381669, newsweek.51310 in ntrex_dev)
+    ("a-province-without-sheng", two("a.txt", YUNNAN_EN, "en", "Yunnan province", "PLACE", "b.txt", YUNNAN_HANS, "zh-Hans", "云南", "PLACE"),
+     "Yunnan province", "云南"),
+    ("a-state-without-zhou", two("a.txt", MISSISSIPPI_HANS, "zh-Hans", "密西西比州", "PLACE", "b.txt", MISSISSIPPI_HANT, "zh-Hant", "密西西比", "PLACE"),
+     "密西西比州", "密西西比"),
 ]
 
 APART = [
@@ -49,6 +59,9 @@ APART = [
     # two cities: the table leads each Chinese name to its own English name
     ("two-cities", two("a.txt", LA_EN, "en", "Los Angeles", "PLACE", "b.txt", KANSAS_HANT, "zh-Hant", "得梅因", "PLACE"),
      "Los Angeles", "得梅因"),
+    # a Vietnamese province's short name is no Chinese city's (太原省 is Thái Nguyên, 太原 Taiyuan)
+    ("a-short-name-a-city-holds", two("a.txt", "Thai Nguyen province grows tea.", "en", "Thai Nguyen", "PLACE",
+                                      "b.txt", "太原是山西省的省会。", "zh-Hans", "太原", "PLACE"), "Thai Nguyen", "太原"),
 ]
 
 
