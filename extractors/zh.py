@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 from .base import Candidate, EntityExtractor
 from .keywords import is_generic_zh_word
 from .ner_model import load_ner
+from .places import chinese_city_names
 from .script import to_simplified
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
@@ -65,6 +66,10 @@ _ORG_HEAD_IN = re.compile("|".join(ORG_HEADS))
 _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}
 #: The statistical model (extractors/models/zh_ner) ranks below structure, titles, glosses and the lexicon.
 MODEL_PRIORITY = 2
+#: A city of CLDR's list only fills a gap: the model, the lexicon and the patterns outrank it.
+CITY_PRIORITY = 1
+#: A city's name is looked for as up to this many of jieba's words (布宜诺斯 | 艾利斯).
+_CITY_WORDS = 3
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +148,7 @@ class ChineseEntityExtractor(EntityExtractor):
         cands += self._pattern_candidates(simple, {c.end: (c.start, c.label) for c in model})
         cands += self.lexicon_candidates(simple, "zh-Hans")
         cands += [piece for c in self._org_chunks(simple, memo) for piece in _two_bodies(simple, c)]
+        cands += city_candidates(simple, memo)
         latin = latin_candidates(simple)
         ends = {c.end for c in [*cands, *model, *latin] if c.label != "TERM"}  # names a gloss may follow
         cands += [c for c in [*latin, *model] if not _glosses_no_name(simple, c.start, c.end, ends)]
@@ -218,6 +224,29 @@ class ChineseEntityExtractor(EntityExtractor):
                 if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
                     out.append(Candidate(chunk_start, end, "ORG", 3))
         return out
+
+
+def city_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
+    """PLACE for each of CLDR's world cities (:func:`~policykg.extractors.places.chinese_city_names`)
+    that ``s`` names as whole jieba words, at :data:`CITY_PRIORITY`: the capital the model left out
+    (李容浩在平壤表示), not the 东京 of 东京湾.
+
+    >>> s = "外交部长在平壤表示，东京湾很美"
+    >>> [s[c.start : c.end] for c in city_candidates(s)]
+    ['平壤']
+    """
+    cities = chinese_city_names()
+    words = default_segmenter().words(s, memo)
+    starts = [0]
+    for w in words:
+        starts.append(starts[-1] + len(w))
+    out = []
+    for i in range(len(words)):
+        for j in range(min(len(words), i + _CITY_WORDS), i, -1):
+            if s[starts[i] : starts[j]] in cities:
+                out.append(Candidate(starts[i], starts[j], "PLACE", CITY_PRIORITY))
+                break
+    return out
 
 
 def _two_bodies(s: str, cand: Candidate) -> list[Candidate]:
