@@ -61,7 +61,8 @@ class NameTyper(UnitReader):
         g = english_gazetteer()
         if e - k > 1 and self.units[k].text in RANK_WORDS and cue in (None, "PERSON"):
             return self.type_foreign(k + 1, e, "PERSON")  # "Mr Bean", "Det Insp Bob Blemmings"
-        if cue in (None, "PERSON"):
+        if cue in (None, "PERSON") and english_key(self.span_text(k, e)) not in g.places:
+            # a place of the gazetteer is whole: San Diego, Los Angeles (Diego and Angeles are first names)
             for p in range(k + 1, e):
                 joined = self.units[p - 1].text in ("&", "-", ".") or self.units[p - 1].text in CONNECTORS
                 if self.units[p].text.lower() in g.first and is_capitalised(self.units[p].text) and not joined:

@@ -88,7 +88,7 @@ class NameReader(NameTyper):
                 end = self.stretch_end(k + place)
                 out.append(Name(k, end, "PLACE", True))
                 k, j = end, max(j, end)
-            elif self.place_length(k, j):
+            elif self.place_length(k, j) and not self.first_name_of(k, j):
                 end = k + self.place_length(k, j)
                 out.append(Name(k, end, "PLACE", True))
                 k = end
@@ -99,6 +99,17 @@ class NameReader(NameTyper):
                 out += self.type_chunk(k, end)
                 k = end
         return out
+
+    def first_name_of(self, k: int, j: int) -> bool:
+        """Whether unit ``k``, a place of one word, is a person's first name here: one of the English
+        gazetteer's first names before a foreign last name in the same run (``Chad Hammel``, ``Jordan
+        Henderson``; ``Victoria Falls`` stays a place)."""
+        if self.place_length(k, j) != 1 or k + 1 >= j:
+            return False
+        g = english_gazetteer()
+        first, last = self.units[k].text, self.units[k + 1].text
+        return (first.lower() in g.first and is_foreign(last) and is_capitalised(last)
+                and last.lower() in g.people and last.lower() not in g.first and not self.gap(k, k + 1).strip())
 
     def skip(self, k: int, j: int) -> int:
         """How many units from ``k`` belong to no name: a title, a function word, a compass word before a place,

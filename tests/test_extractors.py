@@ -89,6 +89,12 @@ def test_zh_entities_found(nlp_zh, text, expected):
 
 
 VI_CASES = [
+    # a place of the gazetteer is whole, though its last word is a first name (upi.176266: "của San Diego")
+    ("Đội bóng của San Diego thắng trận.", [("San Diego", "PLACE")]),
+    ("Một người dân của Los Angeles kể lại với phóng viên.", [("Los Angeles", "PLACE")]),
+    # a country that is a first name, before a last name, is a person (upi.176266: Chad Hammel); alone, a country
+    ("Chad Hammel thuật lại với phóng viên.", [("Chad Hammel", "PERSON")]),
+    ("Người dân Chad đã bỏ phiếu.", [("Chad", "PLACE")]),
     ("Đảng Cộng sản Việt Nam kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.",
      [("Đảng Cộng sản Việt Nam", "ORG"), ("chủ nghĩa Mác - Lênin", "TERM"), ("tư tưởng Hồ Chí Minh", "TERM")]),
     ("Tạo dựng các video clip có giao diện giống của Đài Truyền hình Việt Nam.", [("Đài Truyền hình Việt Nam", "ORG")]),
