@@ -143,13 +143,17 @@ class NameReader(NameTyper):
             return False  # BBC Scotland
         if (self.head(end, TITLE_PHRASES) or self.match(end, j, FUNCTION_PHRASES)
                 or self.head(end, HEAD_PHRASES["ORG"]) or self.match(end, j, BARE_PHRASES)
-                or self.place_length(end, j) or units[end].text.upper() in NOT_ACRONYMS):
+                or self.place_length(end, j) or units[end].text.upper() in NOT_ACRONYMS and not self.hyphened(end)):
             return True
         if units[end].first and is_foreign(units[end].text) != is_foreign(units[end - 1].text):
             # "Cơn bão | Rosa", but "Kim Jong Un" stays whole: pyvi tags its words Np
             native = end if not is_foreign(units[end].text) else end - 1
             return letter_runs(units[native].text) != [] and self.tag(native) != "Np"
         return False
+
+    def hyphened(self, k: int) -> bool:
+        """Whether unit ``k`` is joined to the one before by a hyphen with no space (the TV of ``KSWB-TV``)."""
+        return k >= 2 and self.units[k - 1].text == "-" and not self.gap(k - 2, k - 1) and not self.gap(k - 1, k)
 
     def org_end(self, k: int, j: int) -> int:
         """Where an organization name that goes on at unit ``k`` ends: before a title, a pronoun such as ``ta``

@@ -94,6 +94,9 @@ VI_CASES = [
     ("Một người dân của Los Angeles kể lại với phóng viên.", [("Los Angeles", "PLACE")]),
     # a country that is a first name, before a last name, is a person (upi.176266: Chad Hammel); alone, a country
     ("Chad Hammel thuật lại với phóng viên.", [("Chad Hammel", "PERSON")]),
+    # a hyphen with no space joins (upi.176266: đài KSWB-TV, which ended at "KSWB-")
+    ("Chad Hammel thuật lại với đài KSWB-TV của San Diego rằng anh đang lái xe.",
+     [("Chad Hammel", "PERSON"), ("KSWB-TV", "ORG"), ("San Diego", "PLACE")]),
     ("Người dân Chad đã bỏ phiếu.", [("Chad", "PLACE")]),
     ("Đảng Cộng sản Việt Nam kiên định chủ nghĩa Mác - Lênin, tư tưởng Hồ Chí Minh.",
      [("Đảng Cộng sản Việt Nam", "ORG"), ("chủ nghĩa Mác - Lênin", "TERM"), ("tư tưởng Hồ Chí Minh", "TERM")]),
