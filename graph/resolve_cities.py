@@ -66,13 +66,12 @@ def _short_forms(subdivisions: dict[str, tuple[str, str]], cities: dict[str, tup
     >>> city_names()["云南"], city_names()["纽约"], city_names()["太原"]
     (('Yunnan', 'CN'), ('New York City', 'US'), ('Taiyuan', 'CN'))
     """
-    from policykg.extractors.places import territory_names
+    from .resolve import territory_code
 
-    countries = territory_names("zh-Hans")
     out: dict[str, tuple[str, str]] = {}
     for form, (english, country) in subdivisions.items():
         stem = form[:-1] if form.endswith(("省", "州")) else ""
-        if len(stem) >= 2 and stem not in subdivisions and stem not in countries \
+        if len(stem) >= 2 and stem not in subdivisions and territory_code(stem) is None \
                 and (stem not in cities or country == "CN" != cities[stem][1]):
             out.setdefault(stem, (english, country))
     return out
