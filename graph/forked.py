@@ -24,9 +24,13 @@ import os
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-__all__ = ["Forked", "can_fork"]
+__all__ = ["Forked", "can_fork", "FORK_MIN_NODES"]
 
 T = TypeVar("T")
+
+#: From this many nodes on, a graph's layout or files are worth a forked child: forking costs a few
+#: ms, laying out or writing a graph this size a tenth of a second or more.
+FORK_MIN_NODES = 300
 
 
 def can_fork() -> bool:

@@ -34,7 +34,7 @@ from collections.abc import Hashable, Sequence
 import networkx as nx
 import numpy as np
 
-from .forked import Forked
+from .forked import FORK_MIN_NODES, Forked
 from .schema import PAGE_MAX_NODES
 
 __all__ = ["mentions_of", "rank_nodes", "compute_layout", "start_layout", "PendingLayout", "fit_positions",
@@ -60,9 +60,6 @@ _EXACT_MAX_NODES = 1500
 _FULL_ITERATIONS_MAX_NODES = 500
 # Nearest-neighbour distances are measured for at most this many nodes.
 _SPACING_SAMPLE = 1000
-# From this many nodes on, start_layout computes in a forked process (a fork costs a few ms;
-# a layout this size takes a tenth of a second or more).
-_BACKGROUND_MIN_NODES = 300
 
 
 def mentions_of(attrs: dict) -> int:
@@ -176,7 +173,7 @@ def start_layout(g: nx.MultiDiGraph, *, first: int, seed: int = 7) -> PendingLay
     key = hashlib.sha1(repr((list(map(str, order)), _links(g, order), first, seed)).encode("utf-8")).hexdigest()
     if key == _last[0]:
         return PendingLayout(g, order, first, seed, background=False, known=dict(_last[1]))
-    return PendingLayout(g, order, first, seed, background=len(g) >= _BACKGROUND_MIN_NODES, key=key)
+    return PendingLayout(g, order, first, seed, background=len(g) >= FORK_MIN_NODES, key=key)
 
 
 #: The last layout computed in this process: (a digest of what it was computed from, positions).

@@ -45,7 +45,7 @@ from .cache import ExtractionCache, RecordMemo, clear_cache, document_key, file_
 from .corpus import discover
 from .export import write_gexf, write_graphml, write_json
 from .export_flat import to_flat_graph
-from .forked import Forked
+from .forked import FORK_MIN_NODES, Forked
 from .html import render_html
 from .layout import start_layout
 from .resolve import entity_key, resolve
@@ -58,8 +58,6 @@ from .workers import Settings, Task, extract_all
 __all__ = ["BuildLimits", "build_corpus", "write_outputs", "OUTPUT_FILES"]
 
 _STAGING_PREFIX = ".kg-staging-"
-# From this many nodes on, the Gephi files are written by a forked process (forking costs a few ms).
-_FORK_MIN_NODES = 300
 OUTPUT_FILES = ("graph.graphml", "graph.gexf", "graph.json", "graph.html", "build-report.json", "merges.csv")
 
 
@@ -317,7 +315,7 @@ def write_outputs(g: nx.MultiDiGraph, report: dict, out_dir: Path | str, *, titl
         # process as soon as it is ready, while this one renders the page (if it is not ready by
         # then, the page's data is built first, all but the positions)
         layout = start_layout(g, first=min(len(g), max_nodes))
-        background = len(g) >= _FORK_MIN_NODES
+        background = len(g) >= FORK_MIN_NODES
         gephi: Forked | None = None
 
         def positions_then_gexf() -> dict:
