@@ -26,6 +26,9 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
   ``得梅因``), and a country before a common noun is a place alone (``英国美容市场`` → ``英国``), a run
   of countries each country (``美国朝鲜``);
 - two dotted full names joined by a conjunction are two people (``迈克·李和奥林·哈奇``);
+- a set phrase, an idiom, a pronoun or a particle ends a name (``朝鲜绝不会`` → ``朝鲜``), and so does a
+  number in Chinese with its measure word (``东贝尔法斯特一家餐厅`` → ``东贝尔法斯特``); a verb that
+  opens no name splits two names (``斯特林让曼城队`` → ``斯特林``, ``曼城队``);
 - an organization of common words only is a kind of business and is dropped (``跨境电商``), and a
   Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``).
 
@@ -354,10 +357,19 @@ def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int,
         return []  # 周六, not the era 顺治
     out: list[tuple[int, int, str]] = []
     pos, part, lab = start, start, label
+    body = label == "ORG" and text[start:end].endswith(ORG_HEADS + _MORE_HEADS + _BODY_ENDS)
     for i, (word, tag) in enumerate(words):
         if word in _CONJUNCTIONS and tag in ("c", "p") and 0 < i < len(words) - 1:
             out += [(part, pos, lab)] if pos - part >= 2 else []
             part, lab = pos + len(word), label
+        elif i > 0 and _breaks_name(word, tag, last=i == len(words) - 1):
+            after = _after_break(text, pos + len(word), end, label)
+            if len(word) == 1 and not (after and _names_only(text[part:pos])) or tag in ("m", "mq") and body:
+                # a verb breaks a span of two names only (斯特林|让|曼城队, not 南调|是|台铁…), and a
+                # number no body's name (国安二队, a team of its own)
+                pos += len(word)
+                continue
+            return out + ([(part, pos, _piece_label(text, part, pos, lab))] if pos - part >= 2 else []) + after
         elif (word in _ROLES or label == "ORG" and word in _OFFICE_ROLES and _name_words(words[i + 1 :])) \
                 and 0 < i < len(words) - 1:
             kind = _one_word_kind(text[part:pos]) or ("ORG" if is_org(text[part:pos]) else None)
@@ -366,6 +378,54 @@ def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int,
         pos += len(word)
     out += [(part, end, lab)] if end - part >= 2 else []
     return out
+
+
+#: jieba tags of words of two characters or more that no name holds: set phrases, pronouns,
+#: prepositions, particles, modal words (``朝鲜绝不会``). Not adverbs: jieba tags 特别 so (特别行政区).
+_PHRASE_TAGS = frozenset("l r p y u uj ul uz ug ud".split())
+_NUMERALS = "一二三四五六七八九十两几数百千万"
+
+
+def _breaks_name(word: str, tag: str, last: bool) -> bool:
+    """Whether a word after the first of a span ends the name before it: a set phrase, an idiom,
+    a pronoun or a particle (``朝鲜|绝不会``), a number in Chinese with its measure word
+    (``东贝尔法斯特|一家|餐厅``), or a verb of one character that opens no name (``斯特林|让|曼城队``;
+    :func:`_split_words` breaks there only between two names).
+
+    >>> _breaks_name("绝不会", "l", True), _breaks_name("一家", "m", False), _breaks_name("让", "v", False)
+    (True, True, True)
+    >>> _breaks_name("筹备", "v", False), _breaks_name("让", "v", True), _breaks_name("部", "n", True)
+    (False, False, False)
+    """
+    if len(word) < 2:
+        # one character: names hold many (托马斯·比约恩, 哈克特); only a verb that opens no name breaks one
+        return tag == "v" and word in OPENERS and not last
+    if tag == "i":
+        return len(word) == 4  # an idiom has four characters; jieba tags some names so (得梅因, 琪琪)
+    if tag in ("m", "mq"):  # a number and its measure word (一家, 两名), not a number alone (九三五)
+        return word[0] in _NUMERALS and word[-1] not in _NUMERALS and not word.endswith(("届", "号", "期"))
+    return tag in _PHRASE_TAGS
+
+
+def _after_break(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """What follows a word that breaks a name (:func:`_breaks_name`): a name again if jieba reads
+    it as names only, or as a name with an organization word after it, else nothing (``餐厅``)."""
+    rest = text[start:end]
+    if len(rest) < 2:
+        return []
+    if _names_only(rest) or (rest.endswith(_BODY_ENDS) and _one_word_kind(rest) == "ORG"):
+        return [(start, end, _piece_label(text, start, end, label))]
+    return []
+
+
+def _piece_label(text: str, start: int, end: int, label: str) -> str:
+    """The type of one piece of a span a word broke: what jieba calls it when it is one word of a
+    place, an organization or a person, else the span's."""
+    kind = _one_word_kind(text[start:end])
+    if kind:
+        return kind
+    words = default_segmenter().tagged(text[start:end])
+    return "PERSON" if words and all(tag in _PERSON_TAGS for _, tag in words) and label != "PLACE" else label
 
 
 def _name_words(words: Sequence[tuple[str, str]]) -> bool:

@@ -67,6 +67,10 @@ ZH_CASES = [
      [("联邦调查局", "ORG"), ("布雷特·卡瓦诺", "PERSON"), ("最高法院", "ORG")]),
     ("英国首相特雷莎·梅于 2018 年 9月 29 日抵达英国伯明翰参加“保守党大会”。",
      [("英国", "PLACE"), ("特雷莎·梅", "PERSON"), ("英国", "PLACE"), ("保守党", "ORG")]),
+    # a set phrase, a number with its measure word, and a verb between two names end a name (ntrex_dev)
+    ("朝鲜绝不会在受制裁的情况下单方面放弃核武器。", [("朝鲜", "PLACE")]),
+    ("周五一名男子在东贝尔法斯特一家餐厅被刺伤。", [("东贝尔法斯特", "PLACE")]),
+    ("但是正是斯特林让曼城队在这场在英超混战中占得先机。", [("斯特林", "PERSON"), ("曼城队", "ORG"), ("英超", "ORG")]),
     # a country before common nouns is the place alone (ntrex_dev)
     ("英国美容市场达到 28亿 英镑的规模，尽管时尚和家居行业销售额回落，但该市场还在继续增长。", [("英国", "PLACE")]),
     ("上世纪 八十年代，他在卡内基梅隆大学开发的 AI 系统打败了美国奥赛罗棋排位最高的棋手。",
