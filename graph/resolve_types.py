@@ -23,7 +23,9 @@ English vote at all a tie goes by :func:`_tie_prior`; without a winner the name 
 country or a large city stays a place, and so does a smaller place that is no first name when one
 version calls it a place and another a person; a Chinese name of the city table that the Chinese
 versions agree is a person is a place when the English version names that city as a place
-(伯明翰 for *Birmingham*). Lexicon concepts
+(伯明翰 for *Birmingham*). A Chinese transliteration that one version alone writes and types takes
+the other of PERSON and PLACE from its English counterpart when English has more than one reading to
+go on (库里巴利 / *Lassana Coulibaly*, 帕盧 / *Palu*: :func:`_type_of_counterpart`). Lexicon concepts
 and one-character names keep their types. Nothing crosses from one group to another: a name is
 typed by its own story. The ``type`` rows of the user's alias file (``type,CNN,ORG``) win over
 the vote, in every document.
@@ -178,25 +180,66 @@ def _english_names(records: list[DocumentRecord], group: Iterable[int]) -> dict[
 
 
 def _counterpart_type(surface: str, english_names: Mapping[str, str]) -> str | None:
-    """The type the English version gives a Chinese name's counterpart, for a tie English has no
-    vote in: the English name the city table gives it, or the one English name that sounds like its
-    transliteration best (白宫 has none; 曼尼托巴 has *Manitoba*).
+    """The type the English version gives a Chinese name's counterpart (:func:`_counterpart`).
 
     >>> _counterpart_type("曼尼托巴", {"Manitoba": "PLACE", "Trump": "PERSON"})
     'PLACE'
     >>> _counterpart_type("白宫", {"White House": "ORG"}) is None
     True
     """
+    name = _counterpart(surface, english_names)
+    return None if name is None else english_names[name]
+
+
+def _counterpart(surface: str, english_names: Mapping[str, str]) -> str | None:
+    """The English name of a Chinese name in its story's English version: the English name the
+    city table gives it, or the one English name that sounds like its transliteration best (白宫
+    has none; 曼尼托巴 has *Manitoba*)."""
     if not english_names or not HAN_RE.search(surface):
         return None
     if (city := city_names().get(matching_form(surface))) is not None:
-        by_folded = {fold_latin(name): label for name, label in english_names.items()}
+        by_folded = {fold_latin(name): name for name in english_names}
         if fold_latin(city[0]) in by_folded:
             return by_folded[fold_latin(city[0])]
     scored = sorted(((transliteration_score(surface, name), name) for name in english_names), reverse=True)
     if scored and scored[0][0] >= 0.8 and (len(scored) == 1 or scored[1][0] < scored[0][0]):
-        return english_names[scored[0][1]]
+        return scored[0][1]
     return None
+
+
+def _type_of_counterpart(surface: str, label: str, english_names: Mapping[str, str],
+                         english_mentions: Counter[tuple[str, str]]) -> str | None:
+    """The type a Chinese transliteration one voter typed ``label`` takes from its English
+    counterpart (:func:`_counterpart`) of the other of PERSON and PLACE, or ``None``;
+    ``english_mentions`` counts the English version's mentions by name and type.
+
+    A transliteration carries no sign of its type and the English extractor reads capitals and
+    gazetteers, so English is believed where it has more to go on than one reading: a place the
+    gazetteers know or that it names as a place twice (帕盧 / *Palu*; not *Rihanna*, read as a place
+    once), and a person's full name, or a last name it gives in full (库里巴利 / *Lassana Coulibaly*).
+    A full name that the Chinese writes without a name dot and no first name opens is not enough
+    (米德索莫诺顿 / *Midsomer Norton*, read as a person). A place the gazetteers know stays one (雅典),
+    and organizations are left alone (利物浦, the club, is a place in English).
+
+    >>> names = {"Palu": "PLACE", "Lassana Coulibaly": "PERSON", "Coulibaly": "PERSON", "Rihanna": "PLACE",
+    ...          "Midsomer Norton": "PERSON"}
+    >>> mentions = Counter({("Palu", "PLACE"): 4, ("Lassana Coulibaly", "PERSON"): 1, ("Rihanna", "PLACE"): 1,
+    ...                     ("Midsomer Norton", "PERSON"): 2})
+    >>> [_type_of_counterpart(n, t, names, mentions) for n, t in (("帕卢", "PERSON"), ("库里巴利", "PLACE"), ("蕾哈娜", "PERSON"))]
+    ['PLACE', 'PERSON', None]
+    >>> _type_of_counterpart("米德索莫诺顿", "PLACE", names, mentions) is None
+    True
+    """
+    name = _counterpart(surface, english_names)
+    if name is None or {label, english_names[name]} != {"PERSON", "PLACE"}:
+        return None
+    if english_names[name] == "PLACE":
+        return "PLACE" if _looks_like_place(name) or english_mentions[(name, "PLACE")] >= 2 else None
+    if " " in name:  # a full name: a first name of the gazetteer, or a Chinese full name too
+        in_full = looks_like_full_name(name) or "·" in surface
+    else:  # a last name: of a person the English version names in full
+        in_full = any(other.endswith(" " + name) and kind == "PERSON" for other, kind in english_mentions)
+    return "PERSON" if in_full and not _looks_like_place(surface) and not _looks_like_place(name) else None
 
 
 def _city_of_english_place(surface: str, english_names: Mapping[str, str]) -> bool:
@@ -281,10 +324,15 @@ def agree_types(records: Iterable[DocumentRecord], fixed: Mapping[str, tuple[str
             if voter == "en":
                 english[form] = label
         english_names = _english_names(records, group)
+        english_mentions = Counter((m.text, m.label) for i in group if (records[i].languages or ("",))[0] == "en"
+                                   for m in records[i].mentions)
         chosen = {form: _winner(v, english.get(form), surface[form], english_names)
                   for form, v in votes.items() if len(seen[form]) > 1 and sum(v.values()) > 1}
         chosen |= {form: "PLACE" for form in votes if seen[form] == {"PERSON"} and _city_of_english_place(
             surface[form], english_names)}
+        chosen |= {form: label for form in votes if len(seen[form]) == 1 and form not in chosen
+                   and (label := _type_of_counterpart(surface[form], next(iter(seen[form])), english_names,
+                                                          english_mentions))}
         chosen = {form: (label, "translations") for form, label in chosen.items() if label and form not in fixed}
         for i in group if chosen else ():
             _relabel(records, i, chosen, _TYPES, retyped)

@@ -278,3 +278,45 @@ def test_a_real_document_makes_one_node_of_a_country_its_model_once_calls_an_org
     assert [a["type"] for a in holders(g, "朝鲜")] == ["PLACE"]
     rows = [r for r in report["resolution"]["retyped"] if r["name"] == "朝鲜"]
     assert rows and all(r["by"] == "one document" and r["to"] == "PLACE" and "朝鲜" in r["sentence"] for r in rows)
+
+
+# A Chinese transliteration one voter typed takes the other of PERSON and PLACE from its English counterpart,
+# where English has more than one reading to go on (ntrex_dev sentences)
+COUNTERPART_CASES = [
+    # (id, English text, Chinese version as (language, text), Chinese name, its type after the build)
+    ("a-last-name-given-in-full",
+     "Rangers managed just two first-half shots on target but former Ibrox goalkeeper Liam Kelly was barely troubled by "
+     "Lassana Coulibaly's header and a tame Ovie Ejaria strike.\nGerrard acted at the break as he swapped Coulibaly for "
+     "Ryan Kent and the switch almost provided an immediate impact.",
+     ("zh_Hans", "杰拉德在中场休息时安排瑞安·肯特替换库里巴利，而随着边锋莫雷洛斯几番切入，球场局面发生了急剧变化。"), "库里巴利", "PERSON"),
+    ("a-place-named-twice",
+     "While World Vision's staff from Donggala have made it safely to Palu city, they passed scenes of devastation on "
+     "the way, Mr. Doseba said.\nSome complained that foreign aid workers with deep expertise were being prevented from "
+     "traveling to Palu.",
+     ("zh_Hant", "在禮拜五的地震和海嘯過後的第二個晚上，帕盧失蹤人口的親友仍然抱持希望。\n"
+                 "Gendon 先生回想起在得悉 Roa Roa 酒店倒塌後的數小時，他近乎瘋狂地不斷發送 WhatsApp 訊息給予位於帕盧的滑翔傘競爭對手。"),
+     "帕盧", "PLACE"),
+]
+
+
+@pytest.mark.parametrize("case_id,en,chinese,name,expected", COUNTERPART_CASES, ids=[c[0] for c in COUNTERPART_CASES])
+def test_a_transliteration_takes_its_english_counterparts_type(tmp_path, case_id, en, chinese, name, expected):
+    lang, text = chinese
+    g, report = build_story(tmp_path, en=en, **{lang: text})
+    (node,) = holders(g, name)
+    retypes = {(r["name"], r["to"]) for r in report["resolution"]["retyped"]}
+    assert node["type"] == expected and (name, expected) in retypes
+
+
+def test_a_person_read_once_or_a_full_name_without_a_dot_does_not_retype_a_transliteration():
+    # dailymail.co.uk.298692: English reads Rihanna as a place once; bbc.381765: it reads Midsomer Norton as a
+    # person twice, but the Chinese writes it as one word, no name dot, and no first name opens it
+    records = [*versions("dailymail.co.uk.298692", "Rihanna", en=(RIHANNA_EN, "PLACE")),
+               record("dailymail.co.uk.298692.zh-Hant.txt", [(RIHANNA_HANT, "zh-Hant")], [("蕾哈娜", "PERSON", 0)]),
+               record("bbc.381765.en.txt", [("Midsomer Norton attack: Four attempted murder arrests", "en"),
+                                            ("The boy was found in the Excelsior Terrace area of Midsomer Norton.", "en")],
+                      [("Midsomer Norton", "PERSON", 0), ("Midsomer Norton", "PERSON", 1)]),
+               record("bbc.381765.zh-Hans.txt", [("周六在米德索莫诺顿 的Excelsior Terrace 地区发现一名受伤男孩。", "zh-Hans")],
+                      [("米德索莫诺顿", "PLACE", 0)])]
+    _, retyped = agree_types(records)
+    assert {r.surface for r in retyped} & {"蕾哈娜", "米德索莫诺顿"} == set()
