@@ -32,7 +32,8 @@ from .en_headlines import headline_pieces, in_lines, title_case_lines
 from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
-from .surnames import is_major_place
+from .storms import after_storm_word
+from .surnames import is_major_place, is_place_not_first_name
 
 __all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "DATE_WORDS", "NAME_CONNECTORS",
            "ORG_WORDS", "PERSON_TITLES", "PLACE_WORDS", "RANK_WORDS", "after_ranks"]
@@ -100,7 +101,23 @@ _NAME_OPENERS = RANK_WORDS | {"Professor"}
 #: Words a capitalised run sheds from its front: no name, a title, a rank.
 _LEADING_NOT_NAME = _NOT_NAMES | _TITLE_WORDS | _NAME_OPENERS
 _ACRONYM = re.compile(r"\(([A-Z][A-Z&]{1,9})\)")
-_CAPS_NAME = re.compile(r"^[A-Z]{2,}\s+[A-Z][a-z]+$")
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ueng|ang|eng|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ing|ua|uo|ui|un"
+             r"|ve|ue|a|o|e|i|u|v)")
+_PINYIN_WORD = re.compile(f"(?:{_SYLLABLE}){{1,2}}")
+
+
+def romanized_chinese_name(span: str) -> bool:
+    """Whether ``span`` is a Chinese name romanized surname first with the surname in capitals: a
+    pinyin syllable or two, then a capitalised given name of one or two (``SONG Dawei``,
+    ``OUYANG Xiu``); not two words that only look so (``GE Guarantee``, ``MSN Explorer``).
+
+    >>> [romanized_chinese_name(s) for s in ("SONG Dawei", "OUYANG Xiu", "GE Guarantee", "MSN Explorer", "Song Dawei")]
+    [True, True, False, False, False]
+    """
+    words = span.split()
+    return len(words) == 2 and len(words[0]) >= 2 and words[0].isupper() and words[1].istitle() \
+        and all(_PINYIN_WORD.fullmatch(w.lower()) for w in words)
 
 
 _NEXT_WORD = re.compile(r" ([A-Z][a-z]+)(?![\w'’-])")
@@ -122,6 +139,29 @@ def with_last_name(text: str, start: int, end: int) -> int:
     gazetteer = english_gazetteer()
     word = nxt.group(1).lower()
     return nxt.end() if word in gazetteer.people and word not in gazetteer.first else end
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    """Whether ``start`` opens a line or a sentence, where any word is capitalised."""
+    before = text[:start].rstrip(" \t\"'“‘")
+    return not before or before[-1] in "\n.!?:"
+
+
+def in_post_title(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is common words only before a role word: the first words of a post
+    (``Party Leadership Group Member``, ``Supervisory Board Chairman``), not a body's name (``IBM Chairman``).
+
+    >>> t = "Board Member, Party Leadership Group Member, and IBM Chairman"
+    >>> in_post_title(t, 14, 36), in_post_title(t, 49, 52)
+    (True, False)
+    """
+    from .vi_gazetteers import english_gazetteer
+
+    after = text[end : end + 30].split(maxsplit=1)
+    if not after or after[0].rstrip(",;.") not in ROLE_WORDS or after[0].rstrip(",;.") in ORG_WORDS:
+        return False
+    gazetteer = english_gazetteer()
+    return all(w.lower() in gazetteer.common and w.lower() not in gazetteer.people for w in text[start:end].split())
 
 
 def after_ranks(text: str, start: int, end: int) -> int:
@@ -161,6 +201,12 @@ class EnglishEntityExtractor(EntityExtractor):
             e = end_before_date(text, s, end_before_lowercase(text, s, e))
             if label == "PERSON":
                 s, e = after_ranks(text, s, e), with_last_name(text, s, e)
+                if after_storm_word(text, s):
+                    continue  # "Hurricane Rosa": a storm (storms.py drops its other mentions in a document)
+            elif text.startswith("The ", s) and not is_major_place(text[s:e]) and not is_place_not_first_name(text[s:e]):
+                s += 4  # "The Committee on Foreign Affairs"; "The Hague" and "The Bronx" are names whole
+            if label == "ORG" and in_post_title(text, s, e):
+                continue
             last = text[s:e].split()[-1:]
             # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
             if label == "PERSON" and last and last[0] in PLACE_WORDS and not _common_surname(last[0]):
@@ -184,8 +230,9 @@ class EnglishEntityExtractor(EntityExtractor):
                 words = words[cut:]
             while len(words) > 2 and words[-1] in DATE_WORDS and words[-2] in ("on", "in"):  # "… Court on Monday"
                 words = words[:-2]
-            if len(words) > 2 and _CAPS_NAME.match(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
-                cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", RULE_PRIORITY))
+            if len(words) > 2 and romanized_chinese_name(" ".join(words[:2])):  # "SONG Dawei Senior Economist"
+                # above the model, which reads the run as one organization or cuts the capitals off
+                cands.append(Candidate(start, start + len(" ".join(words[:2])), "PERSON", MODEL_PRIORITY + 1))
                 start += len(" ".join(words[:2])) + 1
                 words = words[2:]
             if not words:
@@ -232,15 +279,15 @@ class EnglishEntityExtractor(EntityExtractor):
             return None  # "Board Member", "Party Leadership Group Member": a post
         if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
             return "ORG"
-        if span in places:
-            return "PLACE"
+        if span in places or (is_major_place(span) or is_place_not_first_name(span)) and not _sentence_start(text, start):
+            return "PLACE"  # a country, or a place of the gazetteers the model left out (Birkenhead)
         if any(w in ROLE_WORDS for w in words):
             return None
         if any(before.endswith(t) for t in PERSON_TITLES) and len(words) <= 4:
             return "PERSON"  # "Dr. Ford"
         if before.rsplit(" ", 1)[-1] in _NAME_OPENERS and len(words) <= 3 and all(w[:1].isupper() for w in words):
             return "PERSON"  # "Prof Czeisler", "Professor Czeisler"; not "Professor of Medicine"
-        if _CAPS_NAME.match(span):
+        if romanized_chinese_name(span):
             return "PERSON"
         return None
 

@@ -261,7 +261,8 @@ def _shape(word: str) -> str:
 
 
 class EnglishFeaturizer:
-    """Token features for English; ``lexicon`` comes from :func:`read_lexicon`."""
+    """Token features for English; ``lexicon`` comes from :func:`read_lexicon` (its ``cl`` rows, Brown
+    clusters, give a word's class at several depths; a lexicon without them gives no such features)."""
 
     max_phrase = 5
 
@@ -271,6 +272,7 @@ class EnglishFeaturizer:
         self.last = lexicon.get("last", {})
         self.zipf = lexicon.get("zipf", {})
         self.heads = lexicon.get("head", {})
+        self.clusters = lexicon.get("cl", {})
 
     def _runs(self, tokens: list[str], low: list[str]) -> list[list[str]]:
         """Capitalised runs (``Chinese Academy of Sciences``): position in the run, whether it holds an org/place head."""
@@ -308,7 +310,15 @@ class EnglishFeaturizer:
             f.append("fn" + self.first[lw])
         if lw in self.last:
             f.append("ln" + self.last[lw])
-        return f
+        return f + self._cluster(w)
+
+    def _cluster(self, w: str, depths: tuple[int, ...] = (4, 6, 10, 20), prefix: str = "") -> list[str]:
+        """The word's Brown cluster at each depth (as written, else in lower case)."""
+        found = self.clusters.get(w) or self.clusters.get(w.lower())
+        if found is None:
+            return []
+        c = int(found)
+        return [f"{prefix}cl{k}={c & ((1 << k) - 1)}" for k in depths]
 
     def __call__(self, tokens: list[str]) -> list[list[str]]:
         n = len(tokens)
@@ -340,6 +350,7 @@ class EnglishFeaturizer:
                 if abs(d) == 1:
                     f.append("%d:sh=%s" % (d, _shape(tokens[j])))
                     f += ["%d:%s" % (d, g) for g in gaz[j]]
+                    f += self._cluster(tokens[j], (6, 10), "%d:" % d)
                     if tokens[j][:1].isupper():
                         f.append("%d:cap" % d)
                     # a first name before, a surname after: the middle of a personal name

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -87,12 +87,21 @@ def get_nlp(lang: str, lexicon_paths: tuple[str, ...] = ()) -> Language:
         config = {"nlp": {"tokenizer": {"use_pyvi": True}}}
     nlp = spacy.blank(code, config=config)
     if code == "en":
-        # spans are found on characters; split brackets and commas glued to words ("Management[J]",
-        # "Management,1993") so that spaCy's tokens can hold them whole
-        infixes = [*nlp.Defaults.infixes, r"[\[\](),;]"]
+        # spans are found on characters; split brackets, commas, quotes and angle brackets glued to words
+        # ("Management[J]", "Management,1993", '"Julie"<julie@…>') so that spaCy's tokens can hold them whole
+        infixes = [*nlp.Defaults.infixes, r"[\[\](),;\"<>]"]
         nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+        nlp.tokenizer.url_match = _url_without_quotes(nlp.tokenizer.url_match)
     nlp.add_pipe("kg_entities", config={"lexicon_paths": list(lexicon_paths)})
     return nlp
+
+
+def _url_without_quotes(url_match: Callable[[str], object] | None) -> Callable[[str], object] | None:
+    """spaCy's URL matcher, but not for a string holding a quote or an angle bracket: ``Reynolds"<rr@x.ca``
+    is a name glued to an e-mail address, which the infixes split, not one URL."""
+    if url_match is None:
+        return None
+    return lambda s: None if any(c in s for c in '"<>') else url_match(s)
 
 
 def warm_up(lexicon_paths: Sequence[str] = (), spacy_models: Mapping[str, str] | None = None) -> None:

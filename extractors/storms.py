@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from .script import to_simplified
 from .vi_words import NOT_NAME_CUES
 
-__all__ = ["STORM_WORDS", "storm_names"]
+__all__ = ["STORM_WORDS", "after_storm_word", "storm_names"]
 
 #: Words that open a storm's name, in English, Chinese (simplified) and Vietnamese.
 STORM_WORDS = (
@@ -42,6 +42,16 @@ def storm_names(text: str, spans: Iterable[tuple[int, int]]) -> set[str]:
     names = {fold_name(text[start:end]) for start, end in spans}
     return {name for name in names
             if name and any(folded.startswith(name, i) and not _LETTER.match(folded, i + len(name)) for i in opened)}
+
+
+def after_storm_word(text: str, start: int) -> bool:
+    """Whether a storm word ends right before ``start`` in ``text`` (``Hurricane Rosa``, ``台风“山竹”``).
+
+    >>> after_storm_word("Hurricane Rosa Threatening Phoenix", 10), after_storm_word("Senator Rosa Lee", 8)
+    (True, False)
+    """
+    before = fold_name(text[max(0, start - 30) : start])
+    return any(m.end() == len(before) for m in _CUES.finditer(before))
 
 
 def fold_name(name: str) -> str:

@@ -87,6 +87,14 @@ ZH_CASES = [
 ]
 
 
+def test_a_name_glued_to_an_email_address_stays_whole():
+    # EWT dev: the address is no entity, the quoted name before it is one (spaCy read both as one URL)
+    from policykg.extractors import extract
+
+    text = 'Email: "Ryan Reynolds"<rreynol...@cogeco.ca>'
+    assert [(s.text, s.label) for s in extract(text, "en")] == [("Ryan Reynolds", "PERSON")]
+
+
 @pytest.mark.parametrize("text,expected", ZH_CASES)
 def test_zh_entities_found(nlp_zh, text, expected):
     assert spans(nlp_zh(text)) == expected
@@ -122,6 +130,8 @@ EN_CASES = [
      "Chinese Academy of Sciences (CAS).",
      [("SONG Dawei", "PERSON"), ("Institutes of Science and Development", "ORG"),
       ("Chinese Academy of Sciences", "ORG"), ("CAS", "ORG")]),
+    # capitals before a capitalised word make a Chinese name only when both are pinyin (EWT dev, e-mails)
+    ("Attached please find the GE Guarantee in Word format.", []),
     ("Hence, it helps China to elevate overall industry competitiveness.", [("China", "PLACE")]),
     ("The talks were led by President Joe Biden in Vietnam.", [("Joe Biden", "PERSON"), ("Vietnam", "PLACE")]),
     ("Neoliberalism is the ideology of capitalism.", [("Neoliberalism", "TERM"), ("ideology", "TERM"), ("capitalism", "TERM")]),
@@ -143,20 +153,19 @@ EN_CASES = [
      "Member, and in addition, Supervisory Board Chairman of China COSCO Holdings Company Limited.",
      [("Social Development Research Department", "ORG"), ("China COSCO Holdings Company Limited", "ORG")]),
     # names joined by "and" are a list when one of them is a country, not one organization
-    ("Israel and the West Bank", [("Israel", "PLACE"), ("West Bank", "PLACE")]),
+    ("He travelled to Israel and the West Bank last year.", [("Israel", "PLACE"), ("West Bank", "PLACE")]),
     # lower-case connectors and a lower-case head stay inside
     ("The Committee on Foreign Affairs met in the Doda district.",
      [("Committee on Foreign Affairs", "ORG"), ("Doda district", "PLACE")]),
     # the model stops before a last name that is also a company; a census last name ending the run joins (cnn.304489)
     ("Kavanaugh testified before Congress on Thursday, forcefully and emotionally denying an allegation from "
      "Christine Blasey Ford that he sexually assaulted her decades ago when they were teenagers.",
-     [("Christine Blasey Ford", "PERSON")]),
+     [("Kavanaugh", "PERSON"), ("Christine Blasey Ford", "PERSON")]),
     # a capitalised run does not glue names together: organizations listed with "and" (cbsnews.248384), a
     # person's or a country's possessive before an organization (dailymail.co.uk.298686, cnbc.com.6772), a person
     # "of" an organization (nytimes.184853)
     ("The company was counting average viewership on CBS, ABC, NBC, CNN, Fox News Channel and MSNBC.",
-     # (the model still misses ABC and NBC; CNN is the lexicon's)
-     [("CBS", "ORG"), ("CNN", "ORG"), ("Fox News Channel", "ORG"), ("MSNBC", "ORG")]),
+     [("CBS", "ORG"), ("ABC", "ORG"), ("NBC", "ORG"), ("CNN", "ORG"), ("Fox News Channel", "ORG"), ("MSNBC", "ORG")]),
     ("Jeremy Corbyn's Labour Party is to consider a radical plan which will see Britons working a four day week - "
      "but getting paid for five.", [("Jeremy Corbyn", "PERSON"), ("Labour Party", "ORG")]),
     ("China's State Council issued its Next Generation Artificial Intelligence Development Plan in July 2017.",
@@ -393,8 +402,6 @@ def test_lexicon_places_and_media_in_every_language(text, lang, expected):
 @pytest.mark.parametrize("text,lang,longer,inner", [
     # an organization or a place named after a lexicon name keeps its whole name (reuters.218932)
     ("马其顿政策研究所所长说。", "zh-Hans", ("马其顿政策研究所", "ORG"), "马其顿"),
-    ("It was founded by Macedonia's Institute for Policy Research.", "en",
-     ("Macedonia's Institute for Policy Research", "ORG"), "Macedonia"),
     ("Its name would change to Republic of North Macedonia.", "en", ("Republic of North Macedonia", "PLACE"), "Macedonia"),
 ])
 def test_a_lexicon_name_inside_a_longer_name_gives_way(text, lang, longer, inner):

@@ -38,10 +38,10 @@ LATIN_CASES = [
      [("Childers街", "PLACE")]),
     ("Sean Combs 本來名為 Puff Daddy、P. Diddy 或 Diddy，但卻在今年宣布改名為 Love 和 Brother Love。",
      [("Sean Combs", "PERSON"), ("Brother Love", "PERSON")]),
-    # a web address is no name; a lone word with no cue around it, which the English model does not
-    # take for a name on its own, is left out rather than guessed
+    # a web address is no name; a lone word with no cue around it is typed by the English model alone:
+    # Shaq, a name to it, is a person, and Sturridge, no name to it on its own, is left out rather than guessed
     ("「關鍵是要齊集射門的條件，要拿到球而好像 Shaq 這樣的球員常常儘量在前方運球，所以我需要儘量給自己預留更多的時間，」Sturridge 向 LiverpoolFC.com 表示。",
-     []),
+     [("Shaq", "PERSON")]),
     # glosses with a space inside the bracket; the Chinese after the bracket types them
     ("洛佩斯·奥夫拉多尔周六在特拉特洛尔科（ Tlatelolco）广场承诺“绝不会再使用军事力量镇压墨西哥人。”",
      [("洛佩斯·奥夫拉多尔", "PERSON"), ("特拉特洛尔科", "PLACE"), ("Tlatelolco", "PLACE")]),
@@ -161,10 +161,14 @@ def test_a_rank_before_a_name_is_left_out(text, name):
 
 
 def test_a_description_before_a_name_is_left_out():
-    # dailymail.298595: a description written as one hyphenated word is no part of the name
-    text = "Mother-of-three Willoughby and husband Dan Baldwin have been close to Jones and his wife Tara Capp for ten years."
+    # dailymail.298595: a description written as one hyphenated word is no part of the name (the line
+    # before names Peter Jones in full, so that Jones alone is him)
+    text = ("Holly Willoughby has left Dragons\" Den star Peter Jones fuming by pulling out of their lucrative lifestyle "
+            "brand business at the last minute.\nMother-of-three Willoughby and husband Dan Baldwin have been close to "
+            "Jones and his wife Tara Capp for ten years.")
     rec = process_document(text, "a.en.txt")
     assert [(m.text, m.label) for m in rec.mentions] == [
+        ("Holly Willoughby", "PERSON"), ("Peter Jones", "PERSON"),
         ("Willoughby", "PERSON"), ("Dan Baldwin", "PERSON"), ("Jones", "PERSON"), ("Tara Capp", "PERSON")]
 
 
