@@ -144,6 +144,8 @@ def _tie_prior(tied: set[str], form: str) -> str | None:
     ('ORG', 'PLACE')
     >>> _tie_prior({"PERSON", "PLACE"}, "Justin Thomas"), _tie_prior({"PERSON", "PLACE"}, "Kante")
     ('PERSON', None)
+    >>> _tie_prior({"PERSON", "PLACE"}, "東貝爾法斯特"), _tie_prior({"PERSON", "PLACE"}, "西蒙")
+    ('PLACE', None)
     """
     if "ORG" in tied:
         return "ORG"
@@ -154,13 +156,21 @@ def _tie_prior(tied: set[str], form: str) -> str | None:
     return None
 
 
+#: Compass words that open a part of a place in Chinese (东贝尔法斯特, 北爱尔兰).
+_COMPASS = "东西南北"
+
+
 def _looks_like_place(form: str) -> bool:
     """A place of the gazetteers (CLDR, the city and state tables of :mod:`.resolve_cities`, the
-    English gazetteer) or a name whose last word is a place word (``Beach``, ``州``)."""
+    English gazetteer), a name whose last word is a place word (``Beach``, ``州``), or a Chinese
+    compass word before a known place (``東貝爾法斯特``, East Belfast)."""
     if is_major_place(form) or is_place_not_first_name(form) or matching_form(form) in city_names():
         return True
     if HAN_RE.search(form):
-        return len(form) > 2 and to_simplified(form).endswith(PLACE_ENDINGS)
+        simple = to_simplified(form)
+        rest = simple.lstrip(_COMPASS)  # 东贝尔法斯特, East Belfast: a part of a known place
+        return len(form) > 2 and simple.endswith(PLACE_ENDINGS) or len(rest) >= 2 and rest != simple and (
+            is_major_place(rest) or matching_form(rest) in city_names())
     return form.split()[-1:] != [form] and form.split()[-1] in PLACE_WORDS
 
 
