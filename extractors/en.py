@@ -64,6 +64,8 @@ _NOT_NAMES = frozenset(
     "Its Our Their Abstract Keywords E-mail Email Hence However".split()
 ) | DATE_WORDS
 _CONNECTORS = r"(?:of|and|for|the|on|de|von|van|der|la|du|al|bin)"
+#: Words that end a company's name after a comma (``Google, Inc.``): a run they open is no name.
+_COMPANY_SUFFIXES = frozenset("Inc Ltd Corp Co LLC Plc PLC GmbH".split())
 #: Lower-case words that may stand inside a name (``Committee on Foreign Affairs``, ``Newcastle upon
 #: Tyne``, ``Leonardo da Vinci``); any other lower-case word ends one (``… Prevention warned``).
 NAME_CONNECTORS = frozenset(
@@ -222,6 +224,8 @@ class EnglishEntityExtractor(EntityExtractor):
             while words and words[0] in _LEADING_NOT_NAME:  # "The Chinese Academy", "President X", "Professor X"
                 start += len(words[0]) + 1
                 words = words[1:]
+            if words and words[0].rstrip(".") in _COMPANY_SUFFIXES:
+                continue  # "Google, Inc. of Mountain View": the end of the name before the comma, no name
             if "of" in words[1:] and all(w in ROLE_WORDS for w in words[: words.index("of")]):
                 # "Director of the Social Development Research Department": the body, not the post
                 of = words.index("of")

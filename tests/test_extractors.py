@@ -130,6 +130,9 @@ EN_CASES = [
      "Chinese Academy of Sciences (CAS).",
      [("SONG Dawei", "PERSON"), ("Institutes of Science and Development", "ORG"),
       ("Chinese Academy of Sciences", "ORG"), ("CAS", "ORG")]),
+    # a company's suffix after a comma ends its name and opens none (EWT dev)
+    ("The browser moved from The Mozilla Foundation to Google, Inc. of Mountain View, California.",
+     [("Mozilla Foundation", "ORG"), ("Google, Inc.", "ORG"), ("Mountain View", "PLACE"), ("California", "PLACE")]),
     # capitals before a capitalised word make a Chinese name only when both are pinyin (EWT dev, e-mails)
     ("Attached please find the GE Guarantee in Word format.", []),
     ("Hence, it helps China to elevate overall industry competitiveness.", [("China", "PLACE")]),
