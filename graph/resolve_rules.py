@@ -205,19 +205,25 @@ def han_viet(state: ResolveState, *, persons: bool = False) -> Iterable[Candidat
 
 
 def short_form(state: ResolveState) -> Iterable[Candidate]:
-    """A short name (米塞斯, Lopez Obrador) and the one full name it shortens in its documents.
+    """A short name (米塞斯, Lopez Obrador) and the one full name it shortens in its documents, or,
+    in a document that has none, in that document's translations (约翰逊 in one Chinese version,
+    大卫·约翰逊 in the other).
 
     Every document of the short name that holds a matching full name must hold exactly one
-    (K.波兰尼 and M.波兰尼 in one text leave 波兰尼 alone).
+    (K.波兰尼 and M.波兰尼 in one text leave 波兰尼 alone), and so must its translations together.
     """
     persons = {n: info for n, info in state.nodes.items() if info.type == "PERSON"}
+
+    def full_names(n: str, info, docs) -> set[str]:
+        return {state.find(m) for d in docs for m in state.by_doc.get(d, ()) if m in persons and not state.same(m, n)
+                and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
+
     for n, info in sorted(persons.items()):
         targets: set[str] = set()
         ambiguous = False
         evidence: tuple[str, str, str] | None = None
         for d in info.documents:
-            found = {state.find(m) for m in state.by_doc.get(d, ()) if m in persons and not state.same(m, n)
-                     and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
+            found = full_names(n, info, (d,)) or full_names(n, info, sorted(state.translations.get(d, ())))
             if len(found) > 1:
                 ambiguous = True
                 break

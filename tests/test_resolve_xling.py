@@ -86,6 +86,10 @@ def story(name, **versions):
     return out
 
 
+BULLETOVA_EN = ("So the Batman and Robin of getting things terribly wrong on Her Majesty's Secret Service are back in "
+                "action, encountering Olga Kurylenko's beautiful femme fatale Ophelia Bulletova.")
+BULLETOVA_ZH = "蝙蝠侠和罗宾组合在女王陛下的特勤局中犯了严重错误之后又重新开始了行动，随后遇见了欧嘉·柯瑞兰寇饰演的美女欧菲莉亚Bulletova。"
+
 MERGE_CASES = [
     # (id, records, name_a, name_b, rule)
     ("cldr-short-us", story("cnbc.6769", en=(US_EN, [("U.S.", "PLACE")]), zh_Hans=(US_ZH, [("美国", "PLACE")])),
@@ -95,6 +99,10 @@ MERGE_CASES = [
     ("short-form-latin", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
                                  [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Lopez Obrador", "PERSON", 1)])],
      "Andres Manuel Lopez Obrador", "Lopez Obrador", "short-form"),
+    # a last name alone in a version that does not give the full name: the translation does (guardian.221718)
+    ("short-form-in-a-translation", story("guardian.221718", en=(BULLETOVA_EN, [("Ophelia Bulletova", "PERSON")]),
+                                          zh_Hans=(BULLETOVA_ZH, [("Bulletova", "PERSON")])),
+     "Ophelia Bulletova", "Bulletova", "short-form"),
     ("short-form-given-name", [record("dm.298595.zh-Hans.txt", [(JONES_1, "zh-Hans"), (JONES_2, "zh-Hans")],
                                       [("霍莉·威洛比", "PERSON", 0), ("皮特·琼斯", "PERSON", 0), ("皮特", "PERSON", 1)])],
      "皮特·琼斯", "皮特", "short-form"),
@@ -152,6 +160,12 @@ APART_CASES = [
                                                                   (JONES_2, "zh-Hans")],
                                          [("皮特·威洛比", "PERSON", 0), ("皮特·琼斯", "PERSON", 0), ("皮特", "PERSON", 1)])],
      "皮特·琼斯", "皮特"),
+    # two full names with that last name in the translation: which one is meant is not known
+    ("short-form-in-a-translation-ambiguous",
+     story("guardian.221718", en=(BULLETOVA_EN + " Anna Bulletova was not cast.",
+                                  [("Ophelia Bulletova", "PERSON"), ("Anna Bulletova", "PERSON")]),
+           zh_Hans=(BULLETOVA_ZH, [("Bulletova", "PERSON")])),
+     "Ophelia Bulletova", "Bulletova"),
     ("truncated-name-is-not-a-short-form", [record("abc.306758.en.txt", [(AMLO_1, "en"), (AMLO_2, "en")],
                                                    [("Andres Manuel Lopez Obrador", "PERSON", 0), ("Manuel Lopez", "PERSON", 0)])],
      "Andres Manuel Lopez Obrador", "Manuel Lopez"),
