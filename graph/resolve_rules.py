@@ -213,10 +213,11 @@ def short_form(state: ResolveState) -> Iterable[Candidate]:
     (K.波兰尼 and M.波兰尼 in one text leave 波兰尼 alone), and so must its translations together.
     """
     persons = {n: info for n, info in state.nodes.items() if info.type == "PERSON"}
+    in_doc = {d: [m for m in nodes if m in persons] for d, nodes in state.by_doc.items()}
 
     def full_names(n: str, info, docs) -> set[str]:
-        return {state.find(m) for d in docs for m in state.by_doc.get(d, ()) if m in persons and not state.same(m, n)
-                and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
+        return {state.find(m) for d in docs for m in in_doc.get(d, ())
+                if any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases) and not state.same(m, n)}
 
     for n, info in sorted(persons.items()):
         targets: set[str] = set()
