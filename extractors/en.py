@@ -33,7 +33,7 @@ from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
 from .storms import after_storm_word
-from .surnames import is_major_place, is_place_not_first_name
+from .surnames import is_known_place, is_major_place
 
 __all__ = ["EnglishEntityExtractor", "make_en_entities", "end_before_lowercase", "DATE_WORDS", "NAME_CONNECTORS",
            "ORG_WORDS", "PERSON_TITLES", "PLACE_WORDS", "RANK_WORDS", "after_ranks"]
@@ -205,7 +205,7 @@ class EnglishEntityExtractor(EntityExtractor):
                 s, e = after_ranks(text, s, e), with_last_name(text, s, e)
                 if after_storm_word(text, s):
                     continue  # "Hurricane Rosa": a storm (storms.py drops its other mentions in a document)
-            elif text.startswith("The ", s) and not is_major_place(text[s:e]) and not is_place_not_first_name(text[s:e]):
+            elif text.startswith("The ", s) and not is_known_place(text[s:e]):
                 s += 4  # "The Committee on Foreign Affairs"; "The Hague" and "The Bronx" are names whole
             if label == "ORG" and in_post_title(text, s, e):
                 continue
@@ -283,7 +283,7 @@ class EnglishEntityExtractor(EntityExtractor):
             return None  # "Board Member", "Party Leadership Group Member": a post
         if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
             return "ORG"
-        if span in places or (is_major_place(span) or is_place_not_first_name(span)) and not _sentence_start(text, start):
+        if span in places or is_known_place(span) and not _sentence_start(text, start):
             return "PLACE"  # a country, or a place of the gazetteers the model left out (Birkenhead)
         if any(w in ROLE_WORDS for w in words):
             return None

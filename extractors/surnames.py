@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from .places import territory_names
 
-__all__ = ["people_by_last_name", "is_major_place", "is_place_not_first_name", "looks_like_full_name"]
+__all__ = ["people_by_last_name", "is_known_place", "is_major_place", "is_place_not_first_name", "looks_like_full_name"]
 
 _PARTS = re.compile(r"[\s·•.]+")
 #: Kinds of the English gazetteer's places that a last name never stands for.
@@ -74,6 +74,16 @@ def is_place_not_first_name(name: str) -> bool:
         return False
     gazetteer = _gazetteer()
     return name.lower() in gazetteer.places and name.lower() not in gazetteer.first
+
+
+def is_known_place(name: str) -> bool:
+    """Whether ``name`` is a place the gazetteers know: :func:`is_major_place`, or
+    :func:`is_place_not_first_name` (a smaller place that is no first name).
+
+    >>> is_known_place("Athens"), is_known_place("美国"), is_known_place("Chelsea")
+    (True, True, False)
+    """
+    return is_major_place(name) or is_place_not_first_name(name)
 
 
 def looks_like_full_name(name: str) -> bool:

@@ -50,7 +50,7 @@ from dataclasses import dataclass, replace
 from policykg.extractors.place_words import PLACE_ENDINGS, PLACE_WORDS
 from policykg.extractors.records import DocumentRecord
 from policykg.extractors.script import to_simplified
-from policykg.extractors.surnames import is_major_place, is_place_not_first_name, looks_like_full_name
+from policykg.extractors.surnames import is_known_place, is_major_place, is_place_not_first_name, looks_like_full_name
 
 from .resolve import matching_form
 from .resolve_cities import city_names
@@ -164,7 +164,7 @@ def _looks_like_place(form: str) -> bool:
     """A place of the gazetteers (CLDR, the city and state tables of :mod:`.resolve_cities`, the
     English gazetteer), a name whose last word is a place word (``Beach``, ``州``), or a Chinese
     compass word before a known place (``東貝爾法斯特``, East Belfast)."""
-    if is_major_place(form) or is_place_not_first_name(form) or matching_form(form) in city_names():
+    if is_known_place(form) or matching_form(form) in city_names():
         return True
     if HAN_RE.search(form):
         simple = to_simplified(form)
