@@ -31,8 +31,11 @@ import threading
 from collections import OrderedDict
 from functools import lru_cache
 from math import log
+from pathlib import Path
 
-__all__ = ["Segmenter", "default_segmenter", "pos_viterbi", "recall", "remember"]
+from .tables import load_table
+
+__all__ = ["Segmenter", "default_segmenter", "jieba_tables", "pos_viterbi", "recall", "remember"]
 
 #: jieba's paths through the blocks of a text: ``memo[block][k]`` is where the word at character ``k`` ends.
 Memo = dict[str, list[int]]
@@ -54,25 +57,17 @@ class Segmenter:
     """jieba's segmentations from one private tokenizer (users may change the global one)."""
 
     def __init__(self) -> None:
-        pristine = "jieba.posseg" not in sys.modules
         try:
             import jieba
             import jieba.finalseg
-            import jieba.posseg
         except ImportError:  # pragma: no cover - jieba is a core dependency
             raise ImportError("jieba is required for Chinese: pip install 'jieba>=0.42.1'") from None
 
         jieba.setLogLevel(60)
-        tokenizer = jieba.Tokenizer()
-        tokenizer.initialize()
-        self.freq: dict[str, int] = tokenizer.FREQ
-        self.total: int = tokenizer.total
-        if pristine and jieba.dt.dictionary == tokenizer.dictionary:
-            # importing jieba.posseg just read the default dictionary's tags; nobody has changed
-            # them yet, so a copy saves reading the 350,000 lines a second time
-            self.word_tags: dict[str, str] = dict(jieba.posseg.dt.word_tag_tab)
-        else:
-            self.word_tags = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
+        tables = jieba_tables()
+        self.freq: dict[str, int] = tables["freq"]
+        self.total: int = tables["total"]
+        self.word_tags: dict[str, str] = tables["tags"]
         self._logtotal = log(self.total)
         self._logp: dict[str, float] = {}
         self._finalseg = jieba.finalseg.cut
@@ -261,14 +256,48 @@ def _hmm_words(sentence: str) -> list[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _hmm_tables():
+def jieba_tables() -> dict:
+    """jieba's default dictionary as the segmenter reads it (``freq``: words and their prefixes with
+    frequencies, ``total``, ``tags``: part-of-speech tags) and posseg's HMM tables (``hmm``), parsed
+    once and then read from the tables cache (:mod:`.tables`): parsing takes jieba 1.5 s per process.
+
+    >>> tables = jieba_tables()
+    >>> tables["tags"]["国务院"], tables["freq"]["国务院"] > 0, sorted(tables["hmm"])
+    ('nt', True, ['emit', 'start', 'states', 'trans'])
+    """
+    import jieba
+
+    dictionary = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+    return load_table("jieba", [dictionary], _parse_jieba, version=f"jieba {jieba.__version__}")
+
+
+def _parse_jieba() -> dict:
+    pristine = "jieba.posseg" not in sys.modules
+    import jieba
+    import jieba.posseg
     from jieba.posseg import char_state_tab_P, emit_P, start_P, trans_P
 
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    if pristine and jieba.dt.dictionary == tokenizer.dictionary:
+        # importing jieba.posseg just read the default dictionary's tags; nobody has changed
+        # them yet, so a copy saves reading the 350,000 lines a second time
+        tags = dict(jieba.posseg.dt.word_tag_tab)
+    else:
+        tags = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
+    hmm = {"states": char_state_tab_P, "start": start_P, "trans": trans_P, "emit": emit_P}
+    return {"freq": tokenizer.FREQ, "total": tokenizer.total, "tags": tags, "hmm": hmm}
+
+
+@lru_cache(maxsize=1)
+def _hmm_tables():
+    hmm = jieba_tables()["hmm"]
+    trans_P = hmm["trans"]
     incoming: dict[tuple[str, str], set] = {y: set() for y in trans_P}
     for y0, nexts in trans_P.items():
         for y in nexts:
             incoming.setdefault(y, set()).add(y0)
-    return char_state_tab_P, start_P, trans_P, emit_P, {y: frozenset(s) for y, s in incoming.items()}
+    return hmm["states"], hmm["start"], trans_P, hmm["emit"], {y: frozenset(s) for y, s in incoming.items()}
 
 
 def pos_viterbi(obs: str) -> list[tuple[str, str]]:

@@ -230,14 +230,24 @@ main.add_command(explain)
 
 @main.group()
 def cache() -> None:
-    """The extraction cache a build keeps in its output folder."""
+    """The extraction cache a build keeps in its output folder, and the tables cache."""
 
 
 @cache.command("clear")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="The output folder whose cache to delete.")
-def cache_clear(out_dir: Path) -> None:
+@click.option("--tables", is_flag=True,
+              help="Delete instead the tables parsed from jieba's dictionary and the models' lexicons, kept "
+                   "for every build in the user's cache folder (~/.cache/policykg/tables, or $POLICYKG_TABLES).")
+def cache_clear(out_dir: Path, tables: bool) -> None:
     """Delete the cache: the next build extracts every document again."""
+    if tables:
+        from policykg.extractors.tables import clear_tables, tables_dir
+
+        folder = tables_dir()
+        click.echo(f"deleted {clear_tables()} table files in {folder}" if folder is not None
+                   else "the tables cache is off (POLICYKG_TABLES is empty); nothing to delete")
+        return
     from .cache import clear_cache
 
     path = out_dir / CACHE_FILE
