@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .places import territory_names
+from .places import chinese_city_names, territory_names
 from .script import to_simplified
 from .segment import HAN, HAN_RE
 from .structure_roles import ORG_HEADS, ROLE_WORDS, is_org
@@ -183,26 +183,45 @@ def trim_title(text: str, start: int, end: int) -> int:
     return end
 
 
-def split_country(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def split_country(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """A place span that opens with a country (CLDR) and ends in a common noun that is no part of
     a place name, cut to the country (``英国美容市场``, ``美国奥赛罗棋`` → ``英国``, ``美国``); other
     spans stay whole (``美国西海岸``, ``中国大陆``, ``日本东京``). A span of countries only is each of them
-    (``美国朝鲜`` → ``美国``, ``朝鲜``).
+    (``美国朝鲜`` → ``美国``, ``朝鲜``), and a country before a person's name is the country and the
+    person (``美国特朗普``: "America's Trump"). Returns ``(start, end, label)``.
 
-    >>> [[s[a:b] for a, b in split_country(s, 0, len(s))] for s in ("英国美容市场", "美国西海岸", "中国大陆", "美国朝鲜")]
+    >>> [[s[a:b] for a, b, _ in split_country(s, 0, len(s))] for s in ("英国美容市场", "美国西海岸", "中国大陆", "美国朝鲜")]
     [['英国'], ['美国西海岸'], ['中国大陆'], ['美国', '朝鲜']]
+    >>> [(s[a:b], lab) for s in ("美国特朗普", "日本东京", "德国辛斯海姆") for a, b, lab in split_country(s, 0, len(s))]
+    [('美国', 'PLACE'), ('特朗普', 'PERSON'), ('日本东京', 'PLACE'), ('德国辛斯海姆', 'PLACE')]
     """
     words = default_segmenter().tagged(text[start:end])
     if len(words) < 2 or words[0][0] not in territory_names("zh-Hans"):
-        return [(start, end)]
+        return [(start, end, "PLACE")]
     if all(word in territory_names("zh-Hans") for word, _ in words):
         offsets = [start + sum(len(w) for w, _ in words[:i]) for i in range(len(words) + 1)]
-        return list(zip(offsets, offsets[1:]))
+        return [(a, b, "PLACE") for a, b in zip(offsets, offsets[1:])]
+    country = start + len(words[0][0])
+    if _person_name(text, country, end):
+        return [(start, country, "PLACE"), (country, end, "PERSON")]
     last, tag = words[-1]
     if tag in ("n", "vn") and last not in _REGION_WORDS and not last.endswith(PLACE_ENDINGS) \
             and not last.endswith(ORG_HEADS):
-        return [(start, start + len(words[0][0]))]
-    return [(start, end)]
+        return [(start, country, "PLACE")]
+    return [(start, end, "PLACE")]
+
+
+def _person_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one word of jieba's dictionary that it tags a person's name
+    (``nr``: ``特朗普``, ``金正恩``), and no city CLDR names. Transliterations (``nrt``) and unknown
+    words are left alone: jieba reads as many cities so (``曼彻斯特``, ``辛斯海姆``).
+
+    >>> [_person_name(s, 0, len(s)) for s in ("特朗普", "曼彻斯特", "辛斯海姆", "伦敦")]
+    [True, False, False, False]
+    """
+    name = text[start:end]
+    words = default_segmenter().tagged(name)
+    return len(name) >= 2 and words == [(name, "nr")] and name not in chinese_city_names()
 
 
 def split_divisions(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -287,7 +306,7 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
             out += [(a, cut, "ORG"), (cut, b, "ORG")]
             continue
-        out += [(x, y, lab) for p, q in split_divisions(text, a, b) for x, y in split_country(text, p, q)] \
+        out += [piece for p, q in split_divisions(text, a, b) for piece in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
 

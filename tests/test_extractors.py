@@ -75,6 +75,12 @@ ZH_CASES = [
     ("英国美容市场达到 28亿 英镑的规模，尽管时尚和家居行业销售额回落，但该市场还在继续增长。", [("英国", "PLACE")]),
     ("上世纪 八十年代，他在卡内基梅隆大学开发的 AI 系统打败了美国奥赛罗棋排位最高的棋手。",
      [("卡内基梅隆大学", "ORG"), ("美国", "PLACE")]),
+    # a country before a person jieba's dictionary knows is the two (seed 000); before a city jieba reads as a
+    # transliterated name (德国辛斯海姆, upi.176251) it stays a place: zh_spans._person_name's doctest
+    ("因此,从美国特朗普到巴西J.博尔索纳罗,我们看到新自由主义和新法西斯主义之间的一种微妙关联性。",
+     [("美国", "PLACE"), ("特朗普", "PERSON"), ("巴西", "PLACE"), ("J.博尔索纳罗", "PERSON"), ("新自由主义", "TERM"),
+      ("法西斯主义", "TERM")]),
+    ("他批评了美国特朗普政府的政策。", [("美国", "PLACE"), ("特朗普", "PERSON")]),
     # an abbreviation in brackets after a phrase that names nothing is no name (seed 004); after a name it is
     ("同时发展业务流程即服务（BPaaS）、存储即服务（STaaS）、安全即服务（SECaaS）、数据即服务（DaaS）、网络即服务（NaaS），"
      "并向机器学习即服务（MLaaS）、人工智能即服务（AIaaS）等升级。", [("人工智能", "TERM")]),
