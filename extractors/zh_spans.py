@@ -24,7 +24,7 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
   no part of it (``2017 年 9 月墨西哥`` → ``墨西哥``);
 - a place after a first-level division is a place of its own (``爱荷华州得梅因`` → ``爱荷华州``,
   ``得梅因``), and a country before a common noun is a place alone (``英国美容市场`` → ``英国``), a run
-  of countries each country (``美国朝鲜``);
+  of countries each country (``美国朝鲜``), a country before a person's name the two (``美国特朗普``);
 - two dotted full names joined by a conjunction are two people (``迈克·李和奥林·哈奇``);
 - a set phrase, an idiom, a pronoun or a particle ends a name (``朝鲜绝不会`` → ``朝鲜``), and so does a
   number in Chinese with its measure word (``东贝尔法斯特一家餐厅`` → ``东贝尔法斯特``); a verb that
