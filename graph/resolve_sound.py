@@ -52,17 +52,19 @@ Scorer = Callable[[str, str], float]
 
 
 def best_matches(state: ResolveState, rule: str, types: tuple[str, ...], scorer: Scorer,
-                 label: str = "sound", left: Callable[[str], bool] = HAN_RE.search) -> Iterable[Candidate]:
+                 label: str = "sound", left: Callable[[str], bool] = HAN_RE.search, *,
+                 within: bool = False) -> Iterable[Candidate]:
     """Pairs of nodes, a name that passes ``left`` (a Chinese name by default) against any name,
-    each the other's single best match in a pair of translated or aligned documents;
-    ``scorer(name, other)`` is 0.0 for no match."""
+    each the other's single best match in a pair of translated or aligned documents (and, with
+    ``within``, in one document); ``scorer(name, other)`` is 0.0 for no match."""
     from .resolve import matching_form
 
     for d1, d2 in state.document_pairs():
-        if d1 == d2:
+        if d1 == d2 and not within:
             continue
-        where = f"{'translations' if d2 in state.translations.get(d1, ()) else 'aligned documents'} {d1} ~ {d2}"
-        for left_doc, right_doc in ((d1, d2), (d2, d1)):
+        where = f"same document {d1}" if d1 == d2 else \
+            f"{'translations' if d2 in state.translations.get(d1, ()) else 'aligned documents'} {d1} ~ {d2}"
+        for left_doc, right_doc in ((d1, d2),) if d1 == d2 else ((d1, d2), (d2, d1)):
             for type_ in types:
                 lefts = _named(state, left_doc, type_, left)
                 rights = _named(state, right_doc, type_, None)

@@ -10,7 +10,7 @@ from policykg.graph.resolve_lines import plausible
 from policykg.graph.resolve_names import parse_person, persons_compatible
 from policykg.graph.resolve_translations import translations
 
-from test_resolve import SEED_000_POLANYI, SEED_000_POLANYI_BROTHER, record, resolved, together
+from test_resolve import SEED_000_POLANYI, SEED_000_POLANYI_BROTHER, SEED_004_EN, SEED_004_ZH, record, resolved, together
 
 # --- sentences (ntrex_dev) ----------------------------------------------------------------
 US_EN = ("Ri says it's a \"pipe dream\" that continued sanctions and U.S. objection to a declaration ending the "
@@ -50,6 +50,11 @@ GEIGER_EN = "\"Hans\" Geiger died in 1945, just a few days short of his 63rd bir
 EVANS_ZH = "埃文斯：“那肯定是一种爆音！”"
 ROCKIES_HANS = "包括“落基山脉”中部和“西部大盆地”在内的“西南沙漠”其他地区可能会有 1 至 2 英寸的降雨量。"
 ROCKIES_HANT = "西南沙漠的其他地區，包括中間的落磯山脈和大盆地 (Great Basin)，則可能錄得 1 至 2 英吋的降雨量。"
+HURRICANE_EN = ("The latest National Hurricane Center models predict 2 to 4 inches of rainfall, with isolated amounts up "
+                "to 6 inches in the Mogollon Rim of Arizona.")
+HURRICANE_ZH = "“国家飓风中心” 的最新模型预测会有 2 至 4 英寸的降雨，亚利桑那州的 Mogollon Rim 单独的降雨量最高可达到 6 英寸。"
+SEED_004_CENTRE_EN = "and Co-Director of the China Innovation Strategy and Policy Research Center."
+SEED_004_REF = "5 中国科学院创新发展研究中心. 2019中国制造业创新发展报告. 北京: 科学出版社, 2020."
 CROMWELL_1 = "But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to rewrite history.\""
 CROMWELL_2 = "John Goldsmith, chairman of the Cromwell Society, said: \"It was inevitable in the present debate.\""
 JONES_1 = "电视主持人霍莉·威洛比退出与皮特·琼斯的生活方式品牌企业达成的价值1100万英镑的协议。"
@@ -145,6 +150,18 @@ MERGE_CASES = [
     # a body's generic names in English and Vietnamese, in a text and its translation (cbsnews.248384)
     ("institution", story("cbsnews.248384", en=(COURT_EN, [("Supreme Court", "ORG")]), vi=(COURT_VI, [("Tòa án Tối cao", "ORG")])),
      "Supreme Court", "Tòa án Tối cao", "institution"),
+    # an English name translating a Chinese one word for word by CC-CEDICT: in one document (seed 004's
+    # Chinese bio and its English version) or in a text and its translation (newsweek.51338)
+    ("gloss-one-document", [record("004.txt", [(SEED_004_ZH, "zh-Hans"), (SEED_004_EN, "en")],
+                                   [("中国科学院", "ORG", 0), ("Chinese Academy of Sciences", "ORG", 1)])],
+     "中国科学院", "Chinese Academy of Sciences", "gloss"),
+    ("gloss-one-document-long", [record("004.txt", [(SEED_004_ZH, "zh-Hans"), (SEED_004_CENTRE_EN, "en")],
+                                        [("中国创新战略和政策研究中心", "ORG", 0),
+                                         ("China Innovation Strategy and Policy Research Center", "ORG", 1)])],
+     "中国创新战略和政策研究中心", "China Innovation Strategy and Policy Research Center", "gloss"),
+    ("gloss-translations", story("newsweek.51338", en=(HURRICANE_EN, [("National Hurricane Center", "ORG")]),
+                                 zh_Hans=(HURRICANE_ZH, [("国家飓风中心", "ORG")])),
+     "国家飓风中心", "National Hurricane Center", "gloss"),
     # a province's English name with the generic word after it in lower case (bbc.381669)
     ("city-generic-tail", story("bbc.381669", en=(YUNNAN_EN, [("Yunnan province", "PLACE")]),
                                 zh_Hant=(YUNNAN_HANT, [("雲南省", "PLACE")])), "Yunnan province", "雲南省", "city"),
@@ -178,6 +195,20 @@ APART_CASES = [
     ("institution-needs-a-translation", [*story("cbsnews.248384", en=(COURT_EN, [("Supreme Court", "ORG")])),
                                          *story("other.1", vi=(COURT_VI, [("Tòa án Tối cao", "ORG")]))],
      "Supreme Court", "Tòa án Tối cao"),
+    # every English word must be a gloss and every Chinese word glossed: another centre of the same
+    # academy (seed 004's reference list), another academy (社会 "social" has no word in the English)
+    ("gloss-needs-every-word", [record("004.txt", [(SEED_004_REF, "zh-Hans"), (SEED_004_CENTRE_EN, "en")],
+                                       [("中国科学院创新发展研究中心", "ORG", 0),
+                                        ("China Innovation Strategy and Policy Research Center", "ORG", 1)])],
+     "中国科学院创新发展研究中心", "China Innovation Strategy and Policy Research Center"),
+    ("gloss-needs-every-chinese-word", [record("004.txt", [(SEED_004_ZH.replace("和中国科学院", "和中国社会科学院"), "zh-Hans"),
+                                                           (SEED_004_EN, "en")],
+                                               [("中国社会科学院", "ORG", 0), ("Chinese Academy of Sciences", "ORG", 1)])],
+     "中国社会科学院", "Chinese Academy of Sciences"),
+    # one body's names in two stories that are no translations: nothing says the same body is meant
+    ("gloss-needs-support", [*story("newsweek.51338", en=(HURRICANE_EN, [("National Hurricane Center", "ORG")])),
+                             *story("other.1", zh_Hans=(HURRICANE_ZH, [("国家飓风中心", "ORG")]))],
+     "国家飓风中心", "National Hurricane Center"),
     ("compass-point-differs", story("cnn.304447", en=(WV_EN.replace("West ", ""), [("Virginia", "PLACE")]),
                                     zh_Hans=(WV_ZH, [("西弗吉尼亚", "PLACE")])), "西弗吉尼亚", "Virginia"),
     ("generic-word-differs", story("abc.306815", en=(KANSAS_EN, [("Kansas City", "PLACE")]),
