@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from functools import lru_cache
 from itertools import product
 
@@ -304,16 +305,34 @@ _NEAR = {frozenset("PW"): 0.4, frozenset("MN"): 0.4, frozenset("LN"): 0.7, froze
 _CHEAP_GAPS = {"H": 0.4, "W": 0.5, "X": 0.5, "N": 0.8, "L": 0.8}
 
 
+#: The cost of writing one consonant class for another: ``_SUBSTITUTE[a].get(b, 1.0)``.
+_SUBSTITUTE: dict[str, dict[str, float]] = defaultdict(dict)
+for _one, _other in map(sorted, _NEAR):
+    _SUBSTITUTE[_one][_other] = _SUBSTITUTE[_other][_one] = _NEAR[frozenset((_one, _other))]
+del _one, _other
+
+
 def _distance(a: str, b: str) -> float:
+    """Weighted edit distance of two sound keys: gaps of :data:`_CHEAP_GAPS`, substitutions of :data:`_NEAR`.
+
+    >>> _distance("TRMP", "TRMP"), _distance("MN", "NN"), _distance("H", "")
+    (0.0, 0.4, 0.4)
+    """
+    # resolution computes it for every pair of names its rules compare: rows and costs are looked up once
+    gaps_b = [_CHEAP_GAPS.get(cb, 1.0) for cb in b]
     prev = [0.0]
-    for ch in b:
-        prev.append(prev[-1] + _CHEAP_GAPS.get(ch, 1.0))
+    for gap in gaps_b:
+        prev.append(prev[-1] + gap)
     for ca in a:
-        cur = [prev[0] + _CHEAP_GAPS.get(ca, 1.0)]
-        for j, cb in enumerate(b, start=1):
-            sub = 0.0 if ca == cb else _NEAR.get(frozenset((ca, cb)), 1.0)
-            cur.append(min(prev[j - 1] + sub, prev[j] + _CHEAP_GAPS.get(ca, 1.0),
-                           cur[j - 1] + _CHEAP_GAPS.get(cb, 1.0)))
+        gap_a, near = _CHEAP_GAPS.get(ca, 1.0), _SUBSTITUTE.get(ca, {})
+        left = prev[0] + gap_a
+        cur = [left]
+        for j, cb in enumerate(b):
+            diagonal = prev[j] + (0.0 if ca == cb else near.get(cb, 1.0))
+            up = prev[j + 1] + gap_a
+            side = left + gaps_b[j]
+            left = diagonal if diagonal <= up and diagonal <= side else up if up <= side else side
+            cur.append(left)
         prev = cur
     return prev[-1]
 

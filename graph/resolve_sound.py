@@ -114,7 +114,13 @@ def _plain_latin(name: str) -> bool:
 
 
 def _named(state: ResolveState, doc: str, type_: str, keep: Callable[[str], object] | None) -> dict[str, list[str]]:
+    """``{group: its names that pass keep}`` of the ``type_`` nodes of ``doc`` (callers must not change it)."""
+    memo = state.memo("named")
+    key = (doc, type_, keep)
+    if (known := memo.get(key)) is not None:
+        return known
     out: dict[str, list[str]] = {}
+    memo[key] = out
     for n in state.by_doc.get(doc, ()):
         info = state.nodes[n]
         if info.type != type_:

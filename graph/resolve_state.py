@@ -108,6 +108,7 @@ class ResolveState:
                 self.by_doc[d].append(n)
         self.refused: dict[str, int] = defaultdict(int)
         self._alignment: dict[str, set[str]] | None = None
+        self._memos: dict[str, dict] = {}
         #: ``{document: [(line, node)]}`` and ``{document: [line length]}``, when the records are known
         #: (:func:`~policykg.graph.resolve_lines.placements_of`)
         self.line_placements: dict[str, list[tuple[int, str]]] = {}
@@ -195,7 +196,14 @@ class ResolveState:
         ca.members += cb.members
         del self._comp[rb]
         self._alignment = None
+        self._memos.clear()
         return True
+
+    def memo(self, name: str) -> dict:
+        """A dict for a rule's look-ups that depend on the groups, emptied by every merge: rules
+        ask the same of each document again for every pair of documents it is in, and most pairs
+        merge nothing."""
+        return self._memos.setdefault(name, {})
 
     def groups(self) -> list[list[str]]:
         """Every group of two or more nodes, each sorted, in id order."""
