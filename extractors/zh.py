@@ -38,6 +38,7 @@ from .keywords import is_generic_zh_word
 from .ner_model import load_ner
 from .places import chinese_city_names
 from .script import to_simplified
+from .structure_roles import is_org
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
 from .zh_spans import clean_span, split_party_and_state
@@ -64,12 +65,33 @@ ORG_HEADS = (
 _ORG_HEAD_RE = re.compile("(?:" + "|".join(ORG_HEADS) + ")$")
 _ORG_HEAD_IN = re.compile("|".join(ORG_HEADS))
 _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}
+#: Chambers of legislatures, which jieba tags as common nouns: bodies that anchor the names of their
+#: committees (参议院司法委员会, the Senate Judiciary Committee) as places and organizations do.
+_CHAMBERS = frozenset("参议院 众议院 上议院 下议院 国会 议会 参院 众院 立法会 人大常委会".split())
 #: The statistical model (extractors/models/zh_ner) ranks below structure, titles, glosses and the lexicon.
 MODEL_PRIORITY = 2
 #: A city of CLDR's list only fills a gap: the model, the lexicon and the patterns outrank it.
 CITY_PRIORITY = 1
 #: A city's name is looked for as up to this many of jieba's words (布宜诺斯 | 艾利斯).
 _CITY_WORDS = 3
+
+
+#: jieba tags of the words of a body's name: nouns, names, abbreviations, verbal nouns (预防 in 灾害预防中心).
+_BODY_WORD_TAGS = frozenset("n nt ns nz nr nrt j vn an ng".split())
+
+
+def _quoted_label(text: str) -> str:
+    """TERM for a quoted formulation, ORG for a quoted body's name: nouns only, ending in an
+    organization word (Chinese news quotes names: “参议院司法委员会”, “监狱办公室”). A centre is a
+    body only as a research centre: “世界制造业中心” is a hub, a policy's aim.
+
+    >>> _quoted_label("参议院司法委员会"), _quoted_label("监狱办公室"), _quoted_label("以服务为中心"), _quoted_label("世界制造业中心")
+    ('ORG', 'ORG', 'TERM', 'TERM')
+    """
+    if not is_org(text) or text.endswith("中心") and not text.endswith("研究中心"):
+        return "TERM"
+    words = default_segmenter().tagged(text)
+    return "ORG" if all(tag in _BODY_WORD_TAGS for _, tag in words) else "TERM"
 
 
 @lru_cache(maxsize=1)
@@ -192,7 +214,7 @@ class ChineseEntityExtractor(EntityExtractor):
                 n += 1
             if n >= 2:
                 out.append(Candidate(m.start(), m.start(1) + n, "PERSON", 5))
-        out += [Candidate(m.start(1), m.end(1), "TERM", 1) for m in _QUOTED.finditer(s)
+        out += [Candidate(m.start(1), m.end(1), _quoted_label(m.group(1)), 1) for m in _QUOTED.finditer(s)
                 if not is_generic_zh_word(m.group(1))]  # in quotes a generic word is emphasis (“管理”), no term
         return out
 
@@ -202,6 +224,9 @@ class ChineseEntityExtractor(EntityExtractor):
         >>> s = "湖南省衡阳市财政局监督检查局和北京大学"
         >>> [s[c.start : c.end] for c in ChineseEntityExtractor._org_chunks(None, s)]
         ['湖南省衡阳市财政局', '湖南省衡阳市财政局监督检查局', '北京大学']
+        >>> s = "福特告诉参议院司法委员会"
+        >>> [s[c.start : c.end] for c in ChineseEntityExtractor._org_chunks(None, s)]
+        ['参议院司法委员会']
         """
         seg = default_segmenter()
         pieces = seg.pieces(s, memo)
@@ -215,7 +240,7 @@ class ChineseEntityExtractor(EntityExtractor):
             for word, tag in seg.detail(piece) if piece_tag is None else ((piece, piece_tag),):
                 start, end = pos, pos + len(word)
                 pos = end
-                if tag in ("ns", "nt") and chunk_start is None:
+                if (tag in ("ns", "nt") or word in _CHAMBERS) and chunk_start is None:
                     chunk_start = start
                 elif tag not in _CHUNK_TAGS:
                     chunk_start = None

@@ -88,6 +88,13 @@ ZH_CASES = [
     ("在他看来,国家不再是像亚当•斯密所解释的那样为保护", [("亚当•斯密", "PERSON")]),
     # lexicon terms; generic words are not terms
     ("权力清单制度是国家治理体系的重要问题和发展方向", [("权力清单制度", "TERM"), ("国家治理体系", "TERM")]),
+    # a quoted body's name is an organization, a quoted formulation a term: a hub is no body (ntrex_dev, seed 004)
+    ("福特告诉“参议院司法委员会”，她百分之百确定卡瓦诺在高中的一次聚会上酒醉后对她进行了猥亵，并试图脱掉她的衣服。",
+     [("福特", "PERSON"), ("参议院司法委员会", "ORG"), ("卡瓦诺", "PERSON")]),
+    ("“监狱办公室”表示，六名狱警在戒备森严的男子监狱发生的骚乱中受伤。", [("监狱办公室", "ORG")]),
+    ("要推进“工业大国”走向“工业强国”、“中国制造”走向“中国创造”、“世界制造业中心”走向“全球产业链枢纽”。",
+     [("工业大国", "TERM"), ("工业强国", "TERM"), ("中国", "PLACE"), ("中国", "PLACE"), ("世界制造业中心", "TERM"),
+      ("全球产业链枢纽", "TERM")]),
     # a word as common as the keyword stage's generic words is emphasis in quotes, a coinage a formulation (seed 001)
     ("應對工作可以由“管理”與“發展”兩部分組成,而“清權”是第一步。", [("清權", "TERM")]),
 ]
