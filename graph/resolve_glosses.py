@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from policykg.extractors.places import territory_names
 from policykg.extractors.tables import load_table
 
 from .resolve_names import HAN_RE
@@ -145,8 +146,12 @@ def gloss_score(han: str, english: str) -> float:
     Every Chinese word (but 和, 的 and the like) needs a sense in the English name: a name sense
     (``Chinese Academy of Social Sciences``) with all its words there, another sense (``police
     station``) with all its words but one; every content word of the English name must belong
-    to such a sense. Names of fewer than two English content words or two Chinese characters
-    score 0.0.
+    to such a sense. A country opening the Chinese name may be missing from the English one
+    (美国国家科学基金会, *National Science Foundation*: a translation names the country its reader
+    needs). Names of fewer than two English content words or two Chinese characters score 0.0.
+
+    >>> gloss_score("美国国家科学基金会", "National Science Foundation"), gloss_score("国家科学基金会美国", "National Science Foundation")
+    (1.0, 0.0)
     """
     from .resolve import matching_form
 
@@ -157,10 +162,10 @@ def gloss_score(han: str, english: str) -> float:
     if len(targets) < 2 or len(han) < 2 or not HAN_RE.fullmatch(han[0]):
         return 0.0
     covered: set[str] = set()
-    for word in han_words(han):
+    for i, word in enumerate(han_words(han)):
         if word in _JOINERS:
             continue
-        found = False
+        found = i == 0 and word in territory_names("zh-Hans")
         for is_name, words in senses(word):
             hits = {t for t in targets for w in words if _stem_match(t, w)}
             missing = sum(1 for w in words if not any(_stem_match(t, w) for t in targets))

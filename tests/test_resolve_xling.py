@@ -53,6 +53,11 @@ ROCKIES_HANT = "西南沙漠的其他地區，包括中間的落磯山脈和大�
 HURRICANE_EN = ("The latest National Hurricane Center models predict 2 to 4 inches of rainfall, with isolated amounts up "
                 "to 6 inches in the Mogollon Rim of Arizona.")
 HURRICANE_ZH = "“国家飓风中心” 的最新模型预测会有 2 至 4 英寸的降雨，亚利桑那州的 Mogollon Rim 单独的降雨量最高可达到 6 英寸。"
+NSF_EN = ("China's National Natural Science Foundation provides funding to people at academic institutions similar to "
+          "the way that the National Science Foundation and other government organizations dole out money to U.S. "
+          "researchers, but the quality of academic work is lower in China, Lee said.")
+NSF_ZH = ("李开复表示，中国“国家自然科学基金委员会”向学术机构人员提供资金，这类似于“美国国家科学基金会”和其他政府组织向美国"
+          "科研人员发放资金的做法，但是中国的学术工作质量较低。")
 SEED_004_CENTRE_EN = "and Co-Director of the China Innovation Strategy and Policy Research Center."
 SEED_004_REF = "5 中国科学院创新发展研究中心. 2019中国制造业创新发展报告. 北京: 科学出版社, 2020."
 CROMWELL_1 = "But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to rewrite history.\""
@@ -162,6 +167,11 @@ MERGE_CASES = [
     ("gloss-translations", story("newsweek.51338", en=(HURRICANE_EN, [("National Hurricane Center", "ORG")]),
                                  zh_Hans=(HURRICANE_ZH, [("国家飓风中心", "ORG")])),
      "国家飓风中心", "National Hurricane Center", "gloss"),
+    # the country a translation puts before a body's name (美国 in 美国国家科学基金会, cnbc.com.6772)
+    ("gloss-country-first", story("cnbc.6772", en=(NSF_EN, [("National Natural Science Foundation", "ORG"),
+                                                            ("National Science Foundation", "ORG")]),
+                                  zh_Hans=(NSF_ZH, [("国家自然科学基金委员会", "ORG"), ("美国国家科学基金会", "ORG")])),
+     "美国国家科学基金会", "National Science Foundation", "gloss"),
     # a province's English name with the generic word after it in lower case (bbc.381669)
     ("city-generic-tail", story("bbc.381669", en=(YUNNAN_EN, [("Yunnan province", "PLACE")]),
                                 zh_Hant=(YUNNAN_HANT, [("雲南省", "PLACE")])), "Yunnan province", "雲南省", "city"),
@@ -205,6 +215,11 @@ APART_CASES = [
                                                            (SEED_004_EN, "en")],
                                                [("中国社会科学院", "ORG", 0), ("Chinese Academy of Sciences", "ORG", 1)])],
      "中国社会科学院", "Chinese Academy of Sciences"),
+    # the American foundation is not China's, whose English name has a word more (Natural)
+    ("gloss-every-english-word", story("cnbc.6772", en=(NSF_EN, [("National Natural Science Foundation", "ORG"),
+                                                                 ("National Science Foundation", "ORG")]),
+                                       zh_Hans=(NSF_ZH, [("国家自然科学基金委员会", "ORG"), ("美国国家科学基金会", "ORG")])),
+     "美国国家科学基金会", "National Natural Science Foundation"),
     # one body's names in two stories that are no translations: nothing says the same body is meant
     ("gloss-needs-support", [*story("newsweek.51338", en=(HURRICANE_EN, [("National Hurricane Center", "ORG")])),
                              *story("other.1", zh_Hans=(HURRICANE_ZH, [("国家飓风中心", "ORG")]))],
