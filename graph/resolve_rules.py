@@ -24,9 +24,6 @@ rule                 what makes two names one                                   
 ``pinyin``           a pinyin reading (宋大伟 / SONG Dawei, 云南 / Yunnan)          yes
 ``institution``      a body's generic names in a table (Supreme Court / 最高法院 /  aligned documents
                      Tòa án Tối cao: :mod:`~policykg.graph.resolve_institutions`)  or one document
-``gloss``            an English name translating a Chinese one word for word by   one document or
-                     CC-CEDICT (中国科学院 / Chinese Academy of Sciences:          aligned documents
-                     :mod:`~policykg.graph.resolve_glosses`)
 ``transliteration``  similar consonants (拜登 / Biden), best match both ways       aligned documents
 ``homophone``        two Chinese spellings with one pinyin (伯明翰 / 伯明罕)         aligned documents
 ``place-parts``      transliterated cores, translated parts agree (亚利桑那州 /     aligned documents
@@ -36,6 +33,9 @@ rule                 what makes two names one                                   
                      Kansas City)
 ``same-parts``       same core and generic words (the Cromwell Society /          one document
                      Cromwell Society)
+``gloss``            an English name translating a Chinese one word for word by   one document or
+                     CC-CEDICT (中国科学院 / Chinese Academy of Sciences:          aligned documents
+                     :mod:`~policykg.graph.resolve_glosses`)
 ``parallel-lines``   the one unmatched name on a line of a translation and on     aligned documents
                      the same line of the other version, written alike enough     with as many lines
                      (地方法院 / Belfast Magistrates' Court:
@@ -388,8 +388,8 @@ def han_viet_people(state: ResolveState) -> Iterable[Candidate]:
 
 #: The order the rules run in: strongest evidence first, rules that need support last.
 RULE_ORDER = ("alias-file", "alias-of", "regional", "latin", "city", "han-viet", "short-form", "bare-head", "same-parts",
-              "pinyin", "han-viet-people", "institution", "gloss", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts",
-              "parallel-lines", "short-form", "transliteration", "place-parts")
+              "pinyin", "han-viet-people", "institution", "homophone", "transliteration", "place-parts", "org-parts", "vi-parts",
+              "gloss", "parallel-lines", "short-form", "transliteration", "place-parts")
 RULES: dict[str, Callable[[ResolveState], Iterable[Candidate]]] = {
     "alias-file": alias_file, "regional": regional, "latin": latin, "city": city, "han-viet": han_viet,
     "short-form": short_form, "pinyin": pinyin, "han-viet-people": han_viet_people,

@@ -58,6 +58,10 @@ NSF_EN = ("China's National Natural Science Foundation provides funding to peopl
           "researchers, but the quality of academic work is lower in China, Lee said.")
 NSF_ZH = ("李开复表示，中国“国家自然科学基金委员会”向学术机构人员提供资金，这类似于“美国国家科学基金会”和其他政府组织向美国"
           "科研人员发放资金的做法，但是中国的学术工作质量较低。")
+DESERT_EN = ("It's rare for a tropical depression to hit Arizona, but that's exactly what's likely to happen early happen "
+             "early next week as Hurricane Rosa's remaining energy tracks across the Desert Southwest, delivering flash "
+             "flooding risks.")
+DESERT_HANT = "「羅莎或其餘威預計將帶來的主要危險為在下加利福尼亞半島、索諾拉西北地區、和美國西南沙漠地區帶來暴雨，」國家颶風中心表示。"
 SEED_004_CENTRE_EN = "and Co-Director of the China Innovation Strategy and Policy Research Center."
 SEED_004_REF = "5 中国科学院创新发展研究中心. 2019中国制造业创新发展报告. 北京: 科学出版社, 2020."
 CROMWELL_1 = "But the Cromwell Society described Mr Crick's suggestion as \"folly\" and \"attempting to rewrite history.\""
@@ -172,6 +176,9 @@ MERGE_CASES = [
                                                             ("National Science Foundation", "ORG")]),
                                   zh_Hans=(NSF_ZH, [("国家自然科学基金委员会", "ORG"), ("美国国家科学基金会", "ORG")])),
      "美国国家科学基金会", "National Science Foundation", "gloss"),
+    # a place named by translation, with the country first (newsweek.51338)
+    ("gloss-place", story("newsweek.51338", en=(DESERT_EN, [("Desert Southwest", "PLACE")]),
+                          zh_Hant=(DESERT_HANT, [("美國西南沙漠", "PLACE")])), "美國西南沙漠", "Desert Southwest", "gloss"),
     # a province's English name with the generic word after it in lower case (bbc.381669)
     ("city-generic-tail", story("bbc.381669", en=(YUNNAN_EN, [("Yunnan province", "PLACE")]),
                                 zh_Hant=(YUNNAN_HANT, [("雲南省", "PLACE")])), "Yunnan province", "雲南省", "city"),
