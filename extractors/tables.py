@@ -4,10 +4,11 @@ Every build process used to parse the same files again before it read a document
 dictionary (words, frequencies and part-of-speech tags, about 1.5 s) and the English model's
 gazetteer (0.5 s). :func:`load_table` keeps what such a parse returns in one file of the
 user's cache folder, written with :mod:`marshal`, which reads dicts and strings back several
-times faster than they are parsed. The file's name holds a hash of what the table is derived
-from (the source files' paths, sizes and modification times, a version string and the Python
-version), so a changed source, a new package version or another Python makes a new file and
-never serves a stale table; older files of the same table are deleted when a new one is written.
+times faster than they are parsed. The file's name holds the Python version and a hash of what
+the table is derived from (the source files' paths, sizes and modification times, and a version
+string), so a changed source, a new package version or another Python makes a new file and never
+serves a stale table; this Python's older files of the same table are deleted when a new one is
+written, and they are written atomically (a reader sees a whole file or none).
 
 The folder is ``$POLICYKG_TABLES`` if set, else ``$XDG_CACHE_HOME/policykg/tables`` (by default
 ``~/.cache/policykg/tables``). Setting ``POLICYKG_TABLES`` to an empty string turns the cache off.

