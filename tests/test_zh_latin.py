@@ -74,7 +74,7 @@ TRIM_CASES = [
     # function words and verbs around a name are no part of it
     ("卡瓦诺则在其证言中满怀激动地表示其百分之百确定没有发生过这种事情。", [("卡瓦诺", "PERSON")]),
     ("这位温和的共和党议员的办公室发表申明，表示其将投票支持卡瓦诺后，CNN 和 CBS 电视台的摄像头捕捉到周五早晨其在试图乘坐通往“司法委员会”的电梯时被抗议者叫嚷。",
-     [("共和党", "ORG"), ("卡瓦诺", "PERSON"), ("CNN", "ORG"), ("CBS", "ORG"), ("司法委员会", "TERM")]),
+     [("共和党", "ORG"), ("卡瓦诺", "PERSON"), ("CNN", "ORG"), ("CBS", "ORG"), ("司法委员会", "ORG")]),
     # a name ending in an administrative division is a place; a date before a place is no part of it
     ("周日 09:30 BST 左右，伍斯特郡的HMP Long Lartin  爆发骚乱，并且仍在持续当中。", [("伍斯特郡", "PLACE")]),
     ("2017 年 9 月墨西哥发生强烈地震。", [("墨西哥", "PLACE")]),
