@@ -35,10 +35,11 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
+
+from .atomic import write_atomic
 
 __all__ = ["load_table", "tables_dir", "cached_tables", "clear_tables"]
 
@@ -87,6 +88,7 @@ def load_table(name: str, sources: Sequence[Path | str], parse: Callable[[], T],
 def cached_tables() -> list[Path]:
     """The table files in the cache folder, sorted by name.
 
+    >>> import tempfile
     >>> os.environ["POLICYKG_TABLES"] = tempfile.mkdtemp()
     >>> cached_tables()
     []
@@ -126,16 +128,7 @@ def _store(path: Path, name: str, table: object) -> None:
     """Write ``table`` to ``path`` atomically and delete this Python's older files of ``name``;
     give up quietly."""
     try:
-        data = marshal.dumps(table)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, path)  # readers see the old file or the whole new one, never a part
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, marshal.dumps(table))  # readers see the old file or the whole new one, never a part
         for old in path.parent.glob(f"{_prefix(name)}*{_SUFFIX}"):
             if old != path:
                 old.unlink(missing_ok=True)

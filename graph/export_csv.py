@@ -29,7 +29,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from .atomic import atomic_open
+from policykg.extractors.atomic import atomic_open
+
 from .export_flat import attribute_names, iter_edges, to_flat_graph
 from .export_graphml import format_value
 

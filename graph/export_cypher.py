@@ -28,7 +28,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from .atomic import atomic_open
+from policykg.extractors.atomic import atomic_open
+
 from .export_flat import iter_edges, to_flat_graph
 
 __all__ = [

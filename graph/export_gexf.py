@@ -27,7 +27,8 @@ from collections.abc import Hashable, Mapping
 import networkx as nx
 from lxml import etree
 
-from .atomic import atomic_open
+from policykg.extractors.atomic import atomic_open
+
 from .export_flat import attribute_names, iter_edges, to_flat_graph
 from .export_graphml import format_value
 from .layout import PAGE_MAX_NODES, compute_layout, fit_positions, rank_nodes

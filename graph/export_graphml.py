@@ -29,7 +29,8 @@ import os
 import networkx as nx
 from lxml import etree
 
-from .atomic import atomic_open
+from policykg.extractors.atomic import atomic_open
+
 from .export_flat import attribute_names, iter_edges, to_flat_graph, to_nmtoken
 
 __all__ = ["GRAPHML_NS", "write_graphml", "build_graphml", "graphml_key_ids", "format_value"]

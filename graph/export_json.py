@@ -27,7 +27,7 @@ import re
 
 import networkx as nx
 
-from .atomic import atomic_open
+from policykg.extractors.atomic import atomic_open
 
 __all__ = ["write_json", "read_json"]
 

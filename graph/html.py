@@ -38,7 +38,8 @@ import jinja2
 import networkx as nx
 import pyvis
 
-from .atomic import write_atomic
+from policykg.extractors.atomic import write_atomic
+
 from .html_data import FONT_STACK, Positions, build_page_data
 from .schema import PAGE_MAX_NODES
 

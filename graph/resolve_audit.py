@@ -26,7 +26,8 @@ from collections.abc import Iterable
 from dataclasses import astuple, fields
 from pathlib import Path
 
-from .atomic import write_atomic
+from policykg.extractors.atomic import write_atomic
+
 from .resolve import KEY_RULES, Merge
 
 __all__ = ["MERGE_COLUMNS", "write_merges", "read_merges", "summarize_merges"]

@@ -34,12 +34,12 @@ from typing import Any
 import networkx as nx
 from tqdm import tqdm
 
+from policykg.extractors.atomic import write_atomic
 from policykg.extractors.lexicon import load_lexicon
 from policykg.extractors.readers import DocumentError, displayable, read_bytes
 from policykg.extractors.records import DocumentRecord
 
 from .aliases import AliasTable
-from .atomic import write_atomic
 from .build import DEFAULT_EVIDENCE_CAP, build_graph
 from .cache import ExtractionCache, RecordMemo, clear_cache, document_key, file_stamp, options_fingerprint, with_doc_id
 from .corpus import discover

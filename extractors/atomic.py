@@ -1,6 +1,9 @@
 """Write files atomically: a temporary file in the same folder, fsync, then rename.
 
-A build killed half-way leaves the previous output intact, never a truncated file.
+A build killed half-way leaves the previous output intact, never a truncated file. The graph's
+outputs are written so (``graph/``), and so are the parsed tables kept between builds
+(:mod:`.tables`), which is why this module sits with the extractors: ``extractors/`` never imports
+``graph/``.
 
 Examples
 --------
