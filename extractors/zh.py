@@ -41,7 +41,7 @@ from .script import to_simplified
 from .structure_roles import is_org
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
-from .zh_spans import clean_span, split_party_and_state
+from .zh_spans import clean_span, split_party_and_state, with_founder
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
 
@@ -247,7 +247,7 @@ class ChineseEntityExtractor(EntityExtractor):
                     continue
                 # a chunk of several words, or one word jieba already calls an organization
                 if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
-                    out.append(Candidate(chunk_start, end, "ORG", 3))
+                    out.append(Candidate(with_founder(s, chunk_start), end, "ORG", 3))
         return out
 
 

@@ -16,7 +16,8 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - a conjunction ends a name and a role opens one (``莫利纳利和汤米``, ``马其顿总统奥尔盖``), and
   a time word (``周六``) is none;
 - a person's name ending in an administrative division (``伍斯特郡``) is a place, and so is one
-  before a head-of-state role and a person's name (``马其顿总统奥尔盖·伊万诺夫``); a place ending in
+  before a head-of-state role and a person's name (``马其顿总统奥尔盖·伊万诺夫``) and a world city
+  (``多伦多``); an organization takes its founder before it (``国立清华大学``); a place ending in
   a party, a newspaper, a team or another body (``西弗吉尼亚州共和党``) is that organization;
 - a role between an organization and a name in one organization span gives the person after it
   (``白宫新闻秘书佛莱谢`` → ``佛莱谢``);
@@ -62,7 +63,7 @@ from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, la
 from .zh_segment import default_segmenter
 
 __all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title",
-           "unglue_names"]
+           "unglue_names", "with_founder"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]{2}")
@@ -76,6 +77,8 @@ _DIVISION_ENDS = ("州", "省")
 _BODY_ENDS = ("党", "报", "队", "公司", "集团", "银行", "政府", "委员会", "协会", "大学", "学院", "电视台", "俱乐部",
               "议会", "法院", "警察局")
 _ADMIN = "省州市县区镇乡村郡"
+#: Who founded a school, a hospital or a museum, before its name: the nation, a province, a city, a county, private.
+_FOUNDERS = ("国立", "省立", "市立", "县立", "私立")
 _DIGIT = re.compile("[0-9０-９]")
 _NUMBER_UNIT = re.compile(f"[0-9０-９][0-9０-９.,]*\\s?[{HAN}]?\\s?")
 _URLISH = re.compile(r"[.@/:_\-]\w")
@@ -305,6 +308,10 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             lab = "PLACE"  # no name of a person ends in an administrative division (伍斯特郡)
         elif lab == "PERSON" and _state_role_then_name(text, b):
             lab = "PLACE"  # 马其顿总统奥尔盖·伊万诺夫: the state of a head of state
+        elif lab == "PERSON" and text[a:b] in chinese_city_names():
+            lab = "PLACE"  # a world city read as a transliterated name (多伦多, 努克)
+        if lab == "ORG":
+            a = with_founder(text, a)
         if lab == "ORG" and is_common_phrase(text[a:b]) or lab != "ORG" and text[a:b] in common_words():
             continue  # a kind of business (跨境电商), or a dictionary word that names nothing (地球, 大海)
         if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
@@ -313,6 +320,17 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         out += [piece for p, q in split_divisions(text, a, b) for piece in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
+
+
+def with_founder(text: str, start: int) -> int:
+    """Where an organization's name starting at ``start`` starts with its founder before it: who
+    founded a school, a hospital or a museum is part of its name (``国立清华大学``, ``私立辅仁大学``).
+
+    >>> s = "毕业于国立清华大学"
+    >>> s[with_founder(s, 5):], s[with_founder(s, 3):]
+    ('国立清华大学', '国立清华大学')
+    """
+    return start - 2 if text[max(start - 2, 0) : start] in _FOUNDERS else start
 
 
 def split_party_and_state(text: str, start: int, end: int) -> int | None:

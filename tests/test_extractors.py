@@ -95,6 +95,10 @@ ZH_CASES = [
     ("要推进“工业大国”走向“工业强国”、“中国制造”走向“中国创造”、“世界制造业中心”走向“全球产业链枢纽”。",
      [("工业大国", "TERM"), ("工业强国", "TERM"), ("中国", "PLACE"), ("中国", "PLACE"), ("世界制造业中心", "TERM"),
       ("全球产业链枢纽", "TERM")]),
+    # a world city the model reads as a person is a place; a school's founder is part of its name (UNER dev)
+    ("这些人主要居住在维多利亚、温哥华、蒙特利尔和多伦多。",
+     [("维多利亚", "PLACE"), ("温哥华", "PLACE"), ("蒙特利尔", "PLACE"), ("多伦多", "PLACE")]),
+    ("1946年11月，國立中央大學遷回南京。", [("國立中央大學", "ORG"), ("南京", "PLACE")]),
     # a person or place the model finds that is one dictionary word naming nothing is none (ntrex_dev, seed 002)
     ("“我们赞同加入北约和欧盟，但是我们想要堂堂正正地而不是通过旁门左道的方式加入”", [("北约", "ORG"), ("欧盟", "ORG")]),
     ("根本原因在于領導干部沒有把握好權力邊界,沒有時刻把施政行為限定在法律的框架", []),
