@@ -12,7 +12,8 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
   trained on Chinese cannot;
 - a one-character function word or verb that opens or closes a name is left out (``叫坎耶·韦斯特``,
   ``卡瓦诺则``, ``特雷莎·梅于``), when jieba reads it as a word of its own;
-- a title after a person's name is no part of it (``布雷特·卡瓦诺法官``, ``米勒先生``);
+- a title after a person's name, or a rank or kinship word before it, is no part of it
+  (``布雷特·卡瓦诺法官``, ``米勒先生``, ``中校威廉·陆斯佛得``);
 - a conjunction ends a name and a role opens one (``莫利纳利和汤米``, ``马其顿总统奥尔盖``), and
   a time word (``周六``) is none;
 - a person's name ending in an administrative division (``伍斯特郡``) is a place, and so is one
@@ -100,7 +101,11 @@ _NAME_TAGS = frozenset("ns nr nrt nrfg nt nz".split())
 #: Common nouns that name a part of a country (``中国大陆``).
 _REGION_WORDS = frozenset("大陆 内地 本土 境内 全境 沿海 内陆 北部 南部 东部 西部 中部 边境 领土 领海 海域".split())
 #: Words that follow a person's name without being part of it: roles and forms of address.
-_TITLES = frozenset(ROLE_WORDS) | frozenset(PERSON_TITLES) | _ROLES | {"参议员", "众议员", "警长", "教练", "主教练"}
+_RANKS = frozenset("上将 中将 少将 上校 中校 少校 上尉 中尉 少尉 元帅 王子 公主 亲王 伯爵 公爵 侯爵 男爵 子爵".split())
+_TITLES = frozenset(ROLE_WORDS) | frozenset(PERSON_TITLES) | _ROLES | _RANKS | {
+    "参议员", "众议员", "警长", "教练", "主教练", "兄弟", "姐妹", "夫妇"}
+#: ... and before it: ranks and kin (``中校威廉·陆斯佛得``, ``哥哥洛马纳·卢阿卢阿``).
+_TITLES_BEFORE = _RANKS | _ROLES | frozenset("哥哥 弟弟 姐姐 妹妹 妻子 丈夫 儿子 女儿 父亲 母亲 祖父 祖母".split())
 
 
 def trim_function_words(text: str, start: int, end: int, label: str = "PERSON") -> tuple[int, int]:
@@ -173,21 +178,28 @@ def unglue_names(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
-def trim_title(text: str, start: int, end: int) -> int:
-    """The end of a person's name ``text[start:end]`` without a title after it (a role or a form of
-    address that jieba reads as a word of its own), when two characters or more stay.
+def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` of a person's name ``text[start:end]`` without a title after it or before
+    it (a role, a rank, a title of nobility, a form of address or a kinship word that jieba reads
+    as a word of its own), when two characters or more stay.
 
     >>> s = "布雷特·卡瓦诺法官的提名"
-    >>> s[: trim_title(s, 0, 9)]
+    >>> s[slice(*trim_title(s, 0, 9))]
     '布雷特·卡瓦诺'
+    >>> s = "由中校威廉·陆斯佛得指挥"
+    >>> s[slice(*trim_title(s, 1, 10))]
+    '威廉·陆斯佛得'
     >>> s = "王教授"
-    >>> s[: trim_title(s, 0, 3)]
+    >>> s[slice(*trim_title(s, 0, 3))]
     '王教授'
     """
     words = default_segmenter().tagged(text[start:end])
     if len(words) >= 2 and words[-1][0] in _TITLES and end - len(words[-1][0]) - start >= 2:
-        return end - len(words[-1][0])
-    return end
+        end -= len(words[-1][0])
+        words = words[:-1]
+    if len(words) >= 2 and words[0][0] in _TITLES_BEFORE and end - start - len(words[0][0]) >= 2:
+        start += len(words[0][0])
+    return start, end
 
 
 def split_country(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -299,7 +311,7 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         return [(a, b, label) for a, b in _han_names(text, s, e)]
     s, e = trim_function_words(text, s, e, label)
     if label == "PERSON":
-        e = trim_title(text, s, e)
+        s, e = trim_title(text, s, e)
     out: list[tuple[int, int, str]] = []
     for a, b, lab in (piece for p, q in _split_dotted_pair(text, s, e) for piece in _split_words(text, p, q, label)):
         if lab == "PLACE" and b - a >= 3 and text[a:b].endswith(_BODY_ENDS):
