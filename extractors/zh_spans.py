@@ -18,7 +18,8 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
   a time word (``周六``) is none;
 - a person's name ending in an administrative division (``伍斯特郡``) is a place, and so is one
   before a head-of-state role and a person's name (``马其顿总统奥尔盖·伊万诺夫``) and a world city
-  (``多伦多``); an organization takes its founder before it (``国立清华大学``); a place ending in
+  (``多伦多``); an organization takes its founder before it (``国立清华大学``), a place a direction
+  jieba reads alone before it (``参加|西|维吉尼亚``); a place ending in
   a party, a newspaper, a team or another body (``西弗吉尼亚州共和党``) is that organization;
 - a role between an organization and a name in one organization span gives the person after it
   (``白宫新闻秘书佛莱谢`` → ``佛莱谢``);
@@ -64,7 +65,7 @@ from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, la
 from .zh_segment import default_segmenter
 
 __all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title",
-           "unglue_names", "with_founder"]
+           "unglue_names", "with_direction", "with_founder"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]{2}")
@@ -324,6 +325,8 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             lab = "PLACE"  # a world city read as a transliterated name (多伦多, 努克)
         if lab == "ORG":
             a = with_founder(text, a)
+        elif lab == "PLACE":
+            a = with_direction(text, a, b)
         if lab == "ORG" and is_common_phrase(text[a:b]) or lab != "ORG" and text[a:b] in common_words():
             continue  # a kind of business (跨境电商), or a dictionary word that names nothing (地球, 大海)
         if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
@@ -332,6 +335,22 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
         out += [piece for p, q in split_divisions(text, a, b) for piece in split_country(text, p, q)] \
             if lab == "PLACE" else [(a, b, lab)]
     return out
+
+
+def with_direction(text: str, start: int, end: int) -> int:
+    """Where a place's name starting at ``start`` starts with a direction before it that jieba
+    reads as a word of its own (``参加|西|维吉尼亚`` → ``西维吉尼亚``, West Virginia; ``南|苏丹``).
+
+    >>> s = "川普参加西维吉尼亚的集会"
+    >>> s[with_direction(s, 5, 9) : 9]
+    '西维吉尼亚'
+    >>> s = "中国西部维吉尼亚"
+    >>> s[with_direction(s, 4, 8) : 8]
+    '维吉尼亚'
+    """
+    if start < 1 or text[start - 1] not in "东西南北":
+        return start
+    return start - 1 if text[start - 1] in default_segmenter().words(text[max(start - 4, 0) : end]) else start
 
 
 def with_founder(text: str, start: int) -> int:

@@ -101,6 +101,8 @@ ZH_CASES = [
     ("1946年11月，國立中央大學遷回南京。", [("國立中央大學", "ORG"), ("南京", "PLACE")]),
     # a rank or a title of nobility before or after a name is no part of it (UNER dev)
     ("乔治王子和玛丽娜公主的婚姻是英国王室最后一桩门当户对的婚姻。", [("乔治", "PERSON"), ("玛丽娜", "PERSON"), ("英国", "PLACE")]),
+    # a direction that jieba reads as a word of its own opens the place after it (cnn.304447, a headline)
+    ("川普參加西維吉尼亞的集會", [("川普", "PERSON"), ("西維吉尼亞", "PLACE")]),
     # a person or place the model finds that is one dictionary word naming nothing is none (ntrex_dev, seed 002)
     ("“我们赞同加入北约和欧盟，但是我们想要堂堂正正地而不是通过旁门左道的方式加入”", [("北约", "ORG"), ("欧盟", "ORG")]),
     ("根本原因在于領導干部沒有把握好權力邊界,沒有時刻把施政行為限定在法律的框架", []),
