@@ -5,13 +5,13 @@ once and kept in the tables cache (:mod:`.tables`):
 
 - :func:`glosses`: the English senses of each simplified headword, for the resolution rule that
   matches a Chinese name with the English name that translates it (``policykg.graph.resolve_glosses``);
-- :func:`common_words`: the headwords that name nothing, for the extractors, which drop a span that
-  is one such word (警察局 "police station", 旁门左道 "heretical sect", 联合会 "federation").
+- :func:`common_words`: the headwords that name nothing, for the Chinese extractor, which drops a
+  person or a place that is one such word (地球 "the earth", 旁门左道 "heretical sect").
 
 Examples
 --------
->>> is_common_word("警察局"), is_common_word("國務院"), is_common_word("北极"), is_common_word("安宁")
-(True, False, False, False)
+>>> [w in common_words() for w in ("警察局", "国务院", "北极", "安宁")]  # 北极 "the Arctic", 安宁 also a district
+[True, False, False, False]
 """
 
 from __future__ import annotations
@@ -22,10 +22,9 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from .script import to_simplified
 from .tables import load_table
 
-__all__ = ["dictionary_file", "glosses", "common_words", "is_common_word", "content_words"]
+__all__ = ["dictionary_file", "glosses", "common_words", "content_words"]
 
 #: Words of an English gloss that carry no meaning of their own.
 _STOP = frozenset("""a an the of and for on in at to by with from or as its it be &
@@ -129,11 +128,3 @@ def common_words() -> frozenset[str]:
     path = dictionary_file()
     return load_table("cedict-common", [path], lambda: _parse_common_words(path), version="1")
 
-
-def is_common_word(text: str) -> bool:
-    """Whether ``text`` (either script) is one dictionary word that names nothing.
-
-    >>> is_common_word("聯合會"), is_common_word("光绪"), is_common_word("联合会主席")
-    (True, False, False)
-    """
-    return to_simplified(text) in common_words()

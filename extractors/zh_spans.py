@@ -101,8 +101,9 @@ _SPACED_SCRIPTS = re.compile(f"[A-Za-z]\\s+[{HAN}]|[{HAN}]\\s+[A-Za-z]")
 _NAME_TAGS = frozenset("ns nr nrt nrfg nt nz".split())
 #: Common nouns that name a part of a country (``中国大陆``).
 _REGION_WORDS = frozenset("大陆 内地 本土 境内 全境 沿海 内陆 北部 南部 东部 西部 中部 边境 领土 领海 海域".split())
-#: Words that follow a person's name without being part of it: roles and forms of address.
+#: Ranks and titles of nobility.
 _RANKS = frozenset("上将 中将 少将 上校 中校 少校 上尉 中尉 少尉 元帅 王子 公主 亲王 伯爵 公爵 侯爵 男爵 子爵".split())
+#: Words that follow a person's name without being part of it: roles, ranks, forms of address, kin.
 _TITLES = frozenset(ROLE_WORDS) | frozenset(PERSON_TITLES) | _ROLES | _RANKS | {
     "参议员", "众议员", "警长", "教练", "主教练", "兄弟", "姐妹", "夫妇"}
 #: ... and before it: ranks and kin (``中校威廉·陆斯佛得``, ``哥哥洛马纳·卢阿卢阿``).
