@@ -57,6 +57,7 @@ import re
 from collections.abc import Sequence
 
 from .cedict import common_words
+from .place_words import ZH_COMPASS
 from .places import chinese_city_names, territory_names
 from .script import to_simplified
 from .segment import HAN, HAN_RE
@@ -106,7 +107,7 @@ _RANKS = frozenset("上将 中将 少将 上校 中校 少校 上尉 中尉 少�
 #: Words that follow a person's name without being part of it: roles, ranks, forms of address, kin.
 _TITLES = frozenset(ROLE_WORDS) | frozenset(PERSON_TITLES) | _ROLES | _RANKS | {
     "参议员", "众议员", "警长", "教练", "主教练", "兄弟", "姐妹", "夫妇"}
-#: ... and before it: ranks and kin (``中校威廉·陆斯佛得``, ``哥哥洛马纳·卢阿卢阿``).
+#: ... and before it: ranks, roles of state and kin (``中校威廉·陆斯佛得``, ``哥哥洛马纳·卢阿卢阿``).
 _TITLES_BEFORE = _RANKS | _ROLES | frozenset("哥哥 弟弟 姐姐 妹妹 妻子 丈夫 儿子 女儿 父亲 母亲 祖父 祖母".split())
 
 
@@ -349,9 +350,15 @@ def with_direction(text: str, start: int, end: int) -> int:
     >>> s[with_direction(s, 4, 8) : 8]
     '维吉尼亚'
     """
-    if start < 1 or text[start - 1] not in "东西南北":
+    if start < 1 or text[start - 1] not in ZH_COMPASS:
         return start
-    return start - 1 if text[start - 1] in default_segmenter().words(text[max(start - 4, 0) : end]) else start
+    window = max(start - 4, 0)
+    pos = window
+    for word in default_segmenter().words(text[window:end]):
+        if pos == start - 1:
+            return start - 1 if len(word) == 1 else start
+        pos += len(word)
+    return start
 
 
 def with_founder(text: str, start: int) -> int:

@@ -237,7 +237,7 @@ def cache() -> None:
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="The output folder whose cache to delete.")
 @click.option("--tables", is_flag=True,
-              help="Delete instead the tables parsed from jieba's dictionary and the models' lexicons, kept "
+              help="Delete instead the tables parsed from jieba's dictionary, the models' lexicons and CC-CEDICT, kept "
                    "for every build in the user's cache folder (~/.cache/policykg/tables, or $POLICYKG_TABLES).")
 def cache_clear(out_dir: Path, tables: bool) -> None:
     """Delete the cache: the next build extracts every document again."""

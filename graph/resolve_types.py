@@ -47,7 +47,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from policykg.extractors.place_words import PLACE_ENDINGS, PLACE_WORDS
+from policykg.extractors.place_words import PLACE_ENDINGS, PLACE_WORDS, ZH_COMPASS
 from policykg.extractors.records import DocumentRecord
 from policykg.extractors.script import to_simplified
 from policykg.extractors.surnames import is_known_place, is_major_place, is_place_not_first_name, looks_like_full_name
@@ -156,10 +156,6 @@ def _tie_prior(tied: set[str], form: str) -> str | None:
     return None
 
 
-#: Compass words that open a part of a place in Chinese (东贝尔法斯特, 北爱尔兰).
-_COMPASS = "东西南北"
-
-
 def _looks_like_place(form: str) -> bool:
     """A place of the gazetteers (CLDR, the city and state tables of :mod:`.resolve_cities`, the
     English gazetteer), a name whose last word is a place word (``Beach``, ``州``), or a Chinese
@@ -168,7 +164,7 @@ def _looks_like_place(form: str) -> bool:
         return True
     if HAN_RE.search(form):
         simple = to_simplified(form)
-        rest = simple.lstrip(_COMPASS)  # 东贝尔法斯特, East Belfast: a part of a known place
+        rest = simple.lstrip(ZH_COMPASS)  # 东贝尔法斯特, East Belfast: a part of a known place
         return len(form) > 2 and simple.endswith(PLACE_ENDINGS) or len(rest) >= 2 and rest != simple and (
             is_major_place(rest) or matching_form(rest) in city_names())
     return form.split()[-1:] != [form] and form.split()[-1] in PLACE_WORDS
