@@ -121,10 +121,8 @@ def _named(state: ResolveState, doc: str, type_: str, keep: Callable[[str], obje
         return known
     out: dict[str, list[str]] = {}
     memo[key] = out
-    for n in state.by_doc.get(doc, ()):
+    for n in state.by_doc_type.get((doc, type_), ()):
         info = state.nodes[n]
-        if info.type != type_:
-            continue
         names = [a for a in info.aliases if keep is None or keep(a)]
         if names:
             root = state.find(n)

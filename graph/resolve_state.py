@@ -29,6 +29,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -88,6 +89,20 @@ class _Comp:
     type: str
     names: list[str]
     members: list[str]
+    anchored: bool = False  # holds an anchor
+
+
+@dataclass(frozen=True, slots=True)
+class _Incidence:
+    """Documents and nodes, sorted; each node's index; every (document, node) pair as two index
+    arrays; each document's language as an index."""
+
+    docs: list[str]
+    nodes: list[str]
+    index: dict[str, int]
+    doc_of: Any
+    node_of: Any
+    lang: Any
 
 
 class ResolveState:
@@ -101,13 +116,18 @@ class ResolveState:
         self.neighbours = neighbours
         self.aliases = alias_table
         self._parent = {n: n for n in nodes}
-        self._comp = {n: _Comp(info.type, list(info.aliases), [n]) for n, info in nodes.items()}
+        self._comp = {n: _Comp(info.type, list(info.aliases), [n], n in self.anchors) for n, info in nodes.items()}
         self.by_doc: dict[str, list[str]] = defaultdict(list)
+        #: the nodes of each document by type, in id order
+        self.by_doc_type: dict[tuple[str, str], list[str]] = defaultdict(list)
         for n, info in sorted(nodes.items()):
             for d in info.documents:
                 self.by_doc[d].append(n)
+                self.by_doc_type[d, info.type].append(n)
         self.refused: dict[str, int] = defaultdict(int)
         self._alignment: dict[str, set[str]] | None = None
+        self._pairs: list[tuple[str, str]] | None = None
+        self._incidence_arrays: _Incidence | None = None
         self._memos: dict[str, dict] = {}
         #: ``{document: [(line, node)]}`` and ``{document: [line length]}``, when the records are known
         #: (:func:`~policykg.graph.resolve_lines.placements_of`)
@@ -115,6 +135,7 @@ class ResolveState:
         self.line_lengths: dict[str, list[int]] = {}
         #: documents that are translations of each other by their file names (report.en.txt ~ report.vi.txt)
         self.translations = translations({d: doc_languages.get(d, "") for d in self.by_doc})
+        self._docs = sorted(self.by_doc)
 
     @classmethod
     def from_graph(cls, g: nx.MultiDiGraph, *, alias_table=None, anchors: Iterable[str] = (),
@@ -154,7 +175,7 @@ class ResolveState:
 
     def anchored(self, n: str) -> bool:
         """Whether ``n``'s group holds a lexicon concept or a CLDR country."""
-        return any(m in self.anchors for m in self.members(n))
+        return self._comp[self.find(n)].anchored
 
     def names(self, n: str) -> list[str]:
         """Every name held by ``n``'s group."""
@@ -194,8 +215,9 @@ class ResolveState:
         self._parent[rb] = ra
         ca.names += [x for x in cb.names if x not in ca.names]
         ca.members += cb.members
+        ca.anchored = ca.anchored or cb.anchored
         del self._comp[rb]
-        self._alignment = None
+        self._alignment = self._pairs = None
         self._memos.clear()
         return True
 
@@ -222,6 +244,21 @@ class ResolveState:
             self._alignment = self._align()
         return self._alignment
 
+    def _incidence(self) -> _Incidence:
+        """What :meth:`_align` needs that merges do not change, computed once."""
+        import numpy as np
+
+        if self._incidence_arrays is None:
+            docs, nodes = self._docs, sorted(self.nodes)
+            index = {n: i for i, n in enumerate(nodes)}
+            pairs = [(k, index[n]) for k, d in enumerate(docs) for n in self.by_doc[d]]
+            lang_ids = {lang: k for k, lang in enumerate(sorted({self.doc_languages.get(d, "") for d in docs}))}
+            self._incidence_arrays = _Incidence(
+                docs, nodes, index, np.array([k for k, _ in pairs], dtype=np.int64),
+                np.array([i for _, i in pairs], dtype=np.int64),
+                np.array([lang_ids[self.doc_languages.get(d, "")] for d in docs], dtype=np.int64))
+        return self._incidence_arrays
+
     def _align(self) -> dict[str, set[str]]:
         # Scores of every pair at once: B·diag(idf)·Bᵀ over the sparse document × group matrix B.
         # Merges change the groups, so this runs again after them; in pure Python it was the
@@ -229,30 +266,25 @@ class ResolveState:
         import numpy as np
         from scipy.sparse import csr_matrix, diags
 
-        docs = sorted(self.by_doc)
-        roots_of = [{self.find(n) for n in self.by_doc[d]} for d in docs]
-        df: dict[str, int] = defaultdict(int)
-        for roots in roots_of:
-            for r in roots:
-                df[r] += 1
+        inc = self._incidence()
+        docs, nodes, index, lang = inc.docs, inc.nodes, inc.index, inc.lang
+        # (document, group) pairs, each once, ordered by document then group; groups are numbered by
+        # their root's id, so a document's columns come in the order of the names of the roots
+        root_of = np.fromiter((index[self.find(n)] for n in nodes), dtype=np.int64, count=len(nodes))
+        rows, roots = np.divmod(np.unique(inc.doc_of * len(nodes) + root_of[inc.node_of]), max(len(nodes), 1))
+        df = np.bincount(roots, minlength=len(nodes))
+        common = df[roots] <= 50
+        rows, roots = rows[common], roots[common]
+        used = np.unique(roots)  # one column per group named in 50 documents or fewer
         total = max(len(docs), 1)
-        column = {r: i for i, r in enumerate(sorted(r for r, k in df.items() if k <= 50))}
-        rows, cols = [], []
-        for row, roots in enumerate(roots_of):
-            js = sorted(column[r] for r in roots if r in column)
-            rows += [row] * len(js)
-            cols += js
-        weights = [0.0] * len(column)
-        for r, j in column.items():
-            weights[j] = math.log(1 + total / df[r])
-        b = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(docs), len(column)))
-        scores = (b @ diags(weights) @ b.T).tocoo()
-        counts = (b @ b.T).tocoo()  # the same entries: every weight is above 0
-        order_s, order_c = np.lexsort((scores.col, scores.row)), np.lexsort((counts.col, counts.row))
-        i, j, score = scores.row[order_s], scores.col[order_s], scores.data[order_s]
-        shared = counts.data[order_c]
-        lang_ids = {lang: k for k, lang in enumerate(sorted({self.doc_languages.get(d, "") for d in docs}))}
-        lang = np.array([lang_ids[self.doc_languages.get(d, "")] for d in docs], dtype=np.int64)
+        weights = [math.log(1 + total / k) for k in df[used].tolist()]
+        b = csr_matrix((np.ones(len(rows)), (rows, np.searchsorted(used, roots))), shape=(len(docs), len(used)))
+        # both in row order and, within a row, column order: the same entries, as every weight is above 0
+        scores, counts = (b @ diags(weights) @ b.T).tocsr(), (b @ b.T).tocsr()
+        scores.sort_indices()
+        counts.sort_indices()
+        i = np.repeat(np.arange(len(docs)), np.diff(scores.indptr))
+        j, score, shared = scores.indices, scores.data, counts.data
         keep = (lang[i] != lang[j]) & (shared >= 2)
         i, j, score = i[keep], j[keep], score[keep]
         # per document and language of the other, the best score; of two as good, the first by name
@@ -298,11 +330,13 @@ class ResolveState:
 
     def document_pairs(self) -> Iterable[tuple[str, str]]:
         """Every document with itself, and every pair of translations or aligned documents (each pair once)."""
-        for d in sorted(self.by_doc):
+        for d in self._docs:
             yield d, d
-        pairs = {(d, o) for d, others in self.translations.items() for o in others if d < o}
-        pairs |= {(d, o) for d, others in self.aligned_documents().items() for o in others if d < o}
-        yield from sorted(pairs)
+        if self._pairs is None:  # after the pairs of one document: a rule may have merged meanwhile
+            pairs = {(d, o) for d, others in self.translations.items() for o in others if d < o}
+            pairs |= {(d, o) for d, others in self.aligned_documents().items() for o in others if d < o}
+            self._pairs = sorted(pairs)
+        yield from self._pairs
 
 
 def _people_compatible(names_a: list[str], names_b: list[str]) -> bool:
