@@ -130,30 +130,37 @@ class RecordMemo:
 
     def __init__(self) -> None:
         self._entries: dict[Path, tuple[tuple[int, int, int], str, str, DocumentRecord]] = {}
+        self._real: dict[Path, Path] = {}  # the real path of each entry's path, resolved once at put
 
     def get(self, path: Path, stamp: tuple[int, int, int], options: str) -> tuple[str, DocumentRecord] | None:
         """``(cache key, record)`` of ``path`` if it was built with this stamp and these options."""
-        entry = self._entries.get(_real(path))
+        entry = self._entries.get(path)
         if entry is None or entry[0] != stamp or entry[1] != options:
             return None
         return entry[2], entry[3]
 
     def put(self, path: Path, stamp: tuple[int, int, int], options: str, key: str, record: DocumentRecord) -> None:
-        self._entries[_real(path)] = (stamp, options, key, record)
+        self._entries[path] = (stamp, options, key, record)
+        self._real[path] = _real(path)
 
     def forget(self, paths: Iterable[Path]) -> None:
-        """Drop the entries of ``paths`` (files changed since)."""
-        for path in paths:
-            self._entries.pop(_real(path), None)
+        """Drop the entries of ``paths`` (files changed since, as the watcher names them: real paths)."""
+        gone = {_real(p) for p in paths}
+        for path in [p for p, real in self._real.items() if real in gone or p in gone]:
+            self._entries.pop(path, None)
+            self._real.pop(path, None)
 
     def keep_only(self, paths: Iterable[Path]) -> None:
         """Drop the entries of files not in ``paths`` (deleted, or no longer under the inputs)."""
-        kept = {_real(p) for p in paths}
+        kept = set(paths)
         self._entries = {p: e for p, e in self._entries.items() if p in kept}
+        self._real = {p: r for p, r in self._real.items() if p in kept}
 
 
 def _real(path: Path | str) -> Path:
-    # the watcher reports real paths; the inputs may be relative or pass through links
+    # the watcher reports real paths; the inputs may be relative or pass through links. Entries are
+    # kept by the path the build found them under (the same in every build of one process), so
+    # that a rebuild resolves only the paths the watcher reports, not every file of the corpus
     return Path(path).resolve()
 
 

@@ -187,7 +187,7 @@ def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_onc
 
     from policykg.extractors.pipeline import warm_up
 
-    from .watch import rebuild_on_change
+    from .watch import rebuild_on_change, settle_memory
 
     loading = threading.Thread(target=warm_up, args=(lexicon_paths, spacy_models), name="kg-warm-up", daemon=True)
     loading.start()
@@ -198,9 +198,13 @@ def _watch(inputs: list[Path], out_dir: Path, extra_files: list[Path], build_onc
             memo.forget(changed)
         return build_once()
 
+    def idle() -> None:
+        loading.join()
+        settle_memory()
+
     try:
         rebuild_on_change(inputs, rebuild, out_dir=out_dir, extra_files=extra_files,
-                          since=before, log=lambda msg: click.echo(msg, err=True))
+                          since=before, log=lambda msg: click.echo(msg, err=True), idle=idle)
     except KeyboardInterrupt:  # during a rebuild: outputs are replaced atomically, so the last build's stay whole
         pass
     click.echo("stopped watching", err=True)

@@ -23,6 +23,7 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import time
@@ -33,7 +34,7 @@ from watchfiles import Change, DefaultFilter, watch
 
 from policykg.extractors.readers import SUPPORTED_SUFFIXES
 
-__all__ = ["Change", "ChangeFilter", "snapshot", "rebuild_on_change"]
+__all__ = ["Change", "ChangeFilter", "snapshot", "rebuild_on_change", "settle_memory"]
 
 _READY_MS = 300
 
@@ -86,6 +87,7 @@ def rebuild_on_change(
     log: Callable[[str], None] = print,
     stop_event: threading.Event | None = None,
     force_polling: bool | None = None,
+    idle: Callable[[], None] | None = None,
 ) -> int:
     """Call ``rebuild(changed_paths)`` after each batch of relevant changes; return the number of rebuilds.
 
@@ -94,7 +96,8 @@ def rebuild_on_change(
     that changed after it, before the watcher was ready, are rebuilt for at once. "watching" is
     logged once the watcher is ready. A rebuild that raises is reported through ``log`` and
     watching goes on: an alias file saved half-edited must not end the session. Changes that
-    arrive within 50 ms of each other make one rebuild.
+    arrive within 50 ms of each other make one rebuild. ``idle`` is called once the watcher is
+    ready and after each rebuild is logged: work that the user need not wait for.
     """
     watched = sorted({*(p.resolve() for p in paths), *(f.resolve().parent for f in extra_files)})
     relevant = ChangeFilter(out_dir, extra_files=extra_files)
@@ -106,6 +109,8 @@ def rebuild_on_change(
         if not ready:
             ready = True
             log(f"watching {', '.join(map(str, watched))} for changes (Ctrl-C stops)")
+            if idle is not None:
+                idle()
             if since is not None:
                 now = snapshot(paths, out_dir=out_dir, extra_files=extra_files)
                 changed |= {p for p in since.keys() | now.keys() if since.get(p) != now.get(p)}
@@ -116,10 +121,30 @@ def rebuild_on_change(
             rebuild(changed)
         except Exception as exc:  # noqa: BLE001 - any failure is reported and the next change retried
             log(f"kg: rebuild after {_count(changed)} failed: {exc}")
-            continue
-        rebuilds += 1
-        log(f"rebuilt in {time.perf_counter() - t0:.1f} s after {_count(changed)}")
+        else:
+            rebuilds += 1
+            log(f"rebuilt in {time.perf_counter() - t0:.1f} s after {_count(changed)}")
+        if idle is not None:
+            idle()
     return rebuilds
+
+
+def settle_memory() -> None:
+    """Collect garbage now, between rebuilds, and exempt what is left from later collections.
+
+    A resident build keeps every document's record between rebuilds: hundreds of thousands of
+    objects that Python's cycle collector would otherwise walk again each time it looks at its
+    oldest generation, in the middle of a rebuild (a third of a second at 1,000 documents).
+    Frozen objects are still freed as soon as nothing refers to them; cycles among them wait for
+    the next call, which unfreezes them before collecting.
+
+    >>> settle_memory(); gc.get_freeze_count() > 0
+    True
+    >>> gc.unfreeze()
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def _count(changed: set[Path]) -> str:

@@ -97,6 +97,26 @@ def test_a_resident_build_reads_only_changed_files_and_equals_a_cold_build(
     assert read == ["f.txt"]
 
 
+def test_the_memo_forgets_a_file_the_watcher_names_by_its_real_path(tmp_path: Path) -> None:
+    """The build finds files under the path the user gave (here through a link); the watcher reports real paths."""
+    from policykg.extractors.records import DocumentRecord
+    from policykg.graph.cache import file_stamp
+
+    (tmp_path / "real").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    given, other = tmp_path / "link" / "a.txt", tmp_path / "link" / "b.txt"
+    for f in (given, other):
+        f.write_text("x", encoding="utf-8")
+    memo = RecordMemo()
+    for f in (given, other):
+        memo.put(f, file_stamp(f), "opts", f.name, DocumentRecord(f.name, "t", ""))
+    memo.forget([tmp_path / "real" / "a.txt"])
+    assert memo.get(given, file_stamp(given), "opts") is None
+    assert memo.get(other, file_stamp(other), "opts")[0] == "b.txt"
+    memo.keep_only([given])
+    assert memo.get(other, file_stamp(other), "opts") is None
+
+
 def test_a_build_served_from_the_cache_never_imports_spacy(tmp_path: Path) -> None:
     # translations whose versions tie over a name's type (bbc.381647): the type vote runs on cached records too
     corpus = _write_corpus(tmp_path / "docs", {

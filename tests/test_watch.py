@@ -163,3 +163,52 @@ def test_changes_made_before_the_watcher_is_ready_are_not_lost(tmp_path: Path) -
     watcher.join(timeout=30)
     assert not watcher.is_alive()
     assert calls == [{corpus / "a.txt", corpus / "c.txt"}]
+
+
+def test_idle_work_runs_once_ready_and_after_every_rebuild_even_a_failed_one(tmp_path: Path) -> None:
+    from policykg.graph.watch import rebuild_on_change
+
+    corpus, out = tmp_path / "docs", tmp_path / "out"
+    corpus.mkdir()
+    stop, events = threading.Event(), []
+
+    def rebuild(changed: set[Path]) -> None:
+        events.append("rebuild")
+        if len(events) == 2:  # the first rebuild fails, as a bad alias file makes it
+            raise ValueError("half-edited")
+        stop.set()
+
+    def idle() -> None:
+        events.append("idle")
+        if events == ["idle"]:  # ready: the first change may now be made
+            (corpus / "a.txt").write_text("one\n", encoding="utf-8")
+        elif len(events) == 3:
+            (corpus / "a.txt").write_text("one, again\n", encoding="utf-8")
+
+    watcher = threading.Thread(target=rebuild_on_change, args=([corpus], rebuild),
+                               kwargs={"out_dir": out, "stop_event": stop, "log": lambda msg: None, "idle": idle})
+    watcher.start()
+    watcher.join(timeout=30)
+    assert not watcher.is_alive()
+    assert events == ["idle", "rebuild", "idle", "rebuild", "idle"]
+
+
+def test_settled_memory_is_still_freed_when_nothing_refers_to_it() -> None:
+    import gc
+    import weakref
+
+    from policykg.graph.watch import settle_memory
+
+    class Node:
+        pass
+
+    a, b = Node(), Node()
+    a.other, b.other = b, a  # a cycle: only the cycle collector frees it
+    gone = weakref.ref(a)
+    try:
+        settle_memory()
+        del a, b
+        settle_memory()
+        assert gone() is None
+    finally:
+        gc.unfreeze()
