@@ -221,7 +221,7 @@ def short_form(state: ResolveState) -> Iterable[Candidate]:
 
     def full_names(n: str, info, docs) -> set[str]:
         return {state.find(m) for d in docs for m in in_doc.get(d, ())
-                if any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases) and not state.same(m, n)}
+                if not state.same(m, n) and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
 
     for n, info in sorted(persons.items()):
         targets: set[str] = set()
