@@ -126,6 +126,8 @@ def render_evidence(item: object) -> str:
 
 
 def _is_evidence(value: object) -> bool:
+    if type(value) is str:  # most list items (names, documents): no need for the ABC check below
+        return False
     if isinstance(value, Mapping):
         return "sentence" in value
     return hasattr(value, "sentence") and hasattr(value, "doc_id")
