@@ -41,7 +41,7 @@ def bare_head(state: ResolveState) -> Iterable[Candidate]:
         opening = bare.casefold() + " "
         targets: set[tuple[str, str]] = set()
         for d in info.documents:
-            names = {(a, m) for m in state.by_doc.get(d, ()) if m in orgs and not state.same(m, n)
+            names = {(a, m) for m in state.by_doc_type.get((d, "ORG"), ()) if not state.same(m, n)
                      for a in orgs[m].aliases if a.casefold().startswith(opening)}
             longest = _longest(names)
             if longest is None:

@@ -217,10 +217,9 @@ def short_form(state: ResolveState) -> Iterable[Candidate]:
     (K.波兰尼 and M.波兰尼 in one text leave 波兰尼 alone), and so must its translations together.
     """
     persons = {n: info for n, info in state.nodes.items() if info.type == "PERSON"}
-    in_doc = {d: [m for m in nodes if m in persons] for d, nodes in state.by_doc.items()}
 
     def full_names(n: str, info, docs) -> set[str]:
-        return {state.find(m) for d in docs for m in in_doc.get(d, ())
+        return {state.find(m) for d in docs for m in state.by_doc_type.get((d, "PERSON"), ())
                 if not state.same(m, n) and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
 
     for n, info in sorted(persons.items()):
@@ -353,7 +352,7 @@ def transliteration(state: ResolveState) -> Iterable[Candidate]:
 def _initialled(state: ResolveState, doc: str) -> Iterable[Candidate]:
     """In one document: a Chinese name with initials and the Latin name with those initials and
     the same-sounding surname (K.波兰尼 / Karl Polanyi, not M.波兰尼 / Karl Polanyi)."""
-    people = [n for n in state.by_doc.get(doc, ()) if state.nodes[n].type == "PERSON"]
+    people = state.by_doc_type.get((doc, "PERSON"), [])
     han, lat = [], []
     for n in people:
         for alias in state.nodes[n].aliases:

@@ -219,8 +219,8 @@ def same_parts(state: ResolveState) -> Iterable[Candidate]:
     for doc in sorted(state.by_doc):
         for type_ in ("PLACE", "ORG"):
             by_parts: dict[tuple, list[tuple[str, str]]] = {}
-            for n in state.by_doc[doc]:
-                if state.nodes[n].type != type_ or state.anchored(n):
+            for n in state.by_doc_type.get((doc, type_), ()):
+                if state.anchored(n):
                     continue
                 for alias in state.nodes[n].aliases:
                     core, markers, generics = name_parts(alias, type_)
