@@ -41,7 +41,7 @@ from .script import to_simplified
 from .structure_roles import is_org
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
-from .zh_spans import clean_span, split_party_and_state, with_founder
+from .zh_spans import clean_span, is_generic_body, split_party_and_state, with_founder
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
 
@@ -219,7 +219,8 @@ class ChineseEntityExtractor(EntityExtractor):
         return out
 
     def _org_chunks(self, s: str, memo: Memo | None = None) -> list[Candidate]:
-        """Runs of nouns anchored on a place or organization and ending in an ORG head (jieba's tagged words).
+        """Runs of nouns anchored on a place or organization and ending in an ORG head (jieba's tagged
+        words); one word alone that names a kind of body (民间组织, :func:`.zh_spans.is_generic_body`) is none.
 
         >>> s = "湖南省衡阳市财政局监督检查局和北京大学"
         >>> [s[c.start : c.end] for c in ChineseEntityExtractor._org_chunks(None, s)]
@@ -246,7 +247,8 @@ class ChineseEntityExtractor(EntityExtractor):
                     chunk_start = None
                     continue
                 # a chunk of several words, or one word jieba already calls an organization
-                if chunk_start is not None and (chunk_start < start or tag == "nt") and _ORG_HEAD_RE.search(word):
+                if chunk_start is not None and (chunk_start < start or tag == "nt" and not is_generic_body(word)) \
+                        and _ORG_HEAD_RE.search(word):
                     out.append(Candidate(with_founder(s, chunk_start), end, "ORG", 3))
         return out
 

@@ -35,8 +35,9 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - an organization of common words only is a kind of business and is dropped (``跨境电商``), and a
   Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``);
 - a person or place that is one word of CC-CEDICT naming nothing is dropped (``地球`` "the earth",
-  ``大海`` "sea", ``旁门左道`` "heretical sect"; :func:`~policykg.extractors.cedict.common_words`), while
-  an organization may be: in a story of British politics, 工党 ("labor party") is the Labour Party.
+  ``大海`` "sea", ``旁门左道`` "heretical sect"; :func:`~policykg.extractors.cedict.common_words`), and
+  so is such an organization (``警察局`` "police station"), unless a country has one body of its kind:
+  in a story of British politics, 工党 ("labor party") is the Labour Party (:func:`is_generic_body`).
 
 Offsets are into the simplified analysis text, which every function here reads (:func:`unglue_names`,
 run on a document's own text, converts the characters it compares).
@@ -329,8 +330,8 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             a = with_founder(text, a)
         elif lab == "PLACE":
             a = with_direction(text, a, b)
-        if lab == "ORG" and is_common_phrase(text[a:b]) or lab != "ORG" and text[a:b] in common_words():
-            continue  # a kind of business (跨境电商), or a dictionary word that names nothing (地球, 大海)
+        if lab == "ORG" and is_generic_body(text[a:b]) or lab != "ORG" and text[a:b] in common_words():
+            continue  # a kind of business or body (跨境电商, 警察局), or a dictionary word that names nothing (地球)
         if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
             out += [(a, cut, "ORG"), (cut, b, "ORG")]
             continue
@@ -393,6 +394,26 @@ def split_party_and_state(text: str, start: int, end: int) -> int | None:
 #: Last words of organizations beside :data:`ORG_HEADS`: parties, societies, agencies, troupes,
 #: alliances, offices, armies and teams (工党, 世界展望会, 红军, 国家代表队).
 _MORE_HEADS = ("党", "会", "社", "团", "盟", "室", "台", "军", "队")
+
+
+#: Heads of a body a country has one of, so that its common name, in a text, names that one: the
+#: party (工党 the Labour Party), the court (最高法院), the legislative chamber (参议院, 国会), the cabinet.
+_ONE_PER_STATE = ("党", "法院", "议院", "议会", "国会", "内阁")
+
+
+def is_generic_body(text: str) -> bool:
+    """Whether an organization span names a kind of body, not one body: a phrase of common words
+    (:func:`is_common_phrase`), or one word of CC-CEDICT none of whose entries names anything
+    (``警察局`` "police station", ``利益集团`` "interest group", ``联合会`` "federation"); but not
+    when a country has one body of its kind (``工党`` "labor party" is, in a story of British
+    politics, the Labour Party; ``参议院`` "senate" in an American one the US Senate).
+
+    >>> [is_generic_body(s) for s in ("警察局", "利益集团", "跨境电商", "工党", "最高法院", "参议院", "国务院")]
+    [True, True, True, False, False, False, False]
+    """
+    if text.endswith(_ONE_PER_STATE):
+        return False
+    return text in common_words() or is_common_phrase(text)
 
 
 def is_common_phrase(text: str) -> bool:

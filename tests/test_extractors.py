@@ -106,6 +106,14 @@ ZH_CASES = [
     # a person or place the model finds that is one dictionary word naming nothing is none (ntrex_dev, seed 002)
     ("“我们赞同加入北约和欧盟，但是我们想要堂堂正正地而不是通过旁门左道的方式加入”", [("北约", "ORG"), ("欧盟", "ORG")]),
     ("根本原因在于領導干部沒有把握好權力邊界,沒有時刻把施政行為限定在法律的框架", []),
+    # an organization that is one dictionary word naming nothing is a kind of body, unless a country has one
+    # body of that kind: the party, the court, the legislature (ntrex_dev: abcnews.306758, cbsnews.248387,
+    # dailymail.co.uk.298686)
+    ("他表示，失业和缺乏教育机会导致年轻人被犯罪集团所利用。", []),
+    ("警察局对于协助调查，助其逮捕嫌疑犯的路易斯安那州警察局逃犯特别工作组、州警察局犯罪实验室、南方大学警方以及周边公民予以了表扬。",
+     [("路易斯安那州警察局", "ORG"), ("州警察局犯罪实验室", "ORG"), ("南方大学", "ORG")]),
+    ("据报道，工党希望公司老板将通过人工智能 (AI)节省下来的钱交给工人们，由此额外获得一天假期。",
+     [("工党", "ORG"), ("人工智能", "TERM")]),
     # a word as common as the keyword stage's generic words is emphasis in quotes, a coinage a formulation (seed 001)
     ("應對工作可以由“管理”與“發展”兩部分組成,而“清權”是第一步。", [("清權", "TERM")]),
 ]
@@ -322,6 +330,7 @@ def test_zh_org_chunks_skip_only_the_hmm_runs_that_cannot_matter(jieba_tagger):
     # the ORG chunks from jieba's own tagged words, as the extractor found them before it skipped the HMM
     from policykg.extractors.script import to_simplified
     from policykg.extractors.zh import _CHUNK_TAGS, _ORG_HEAD_RE, ChineseEntityExtractor
+    from policykg.extractors.zh_spans import is_generic_body
 
     def chunks(s: str) -> list[tuple[int, int]]:
         out, pos, chunk_start = [], 0, None
@@ -333,7 +342,8 @@ def test_zh_org_chunks_skip_only_the_hmm_runs_that_cannot_matter(jieba_tagger):
                 chunk_start = None
                 continue
             ends_org = _ORG_HEAD_RE.search(pair.word) is not None
-            if chunk_start is not None and (chunk_start < start or pair.flag == "nt") and ends_org:
+            one_body = pair.flag == "nt" and not is_generic_body(pair.word)
+            if chunk_start is not None and (chunk_start < start or one_body) and ends_org:
                 out.append((chunk_start, pos))
         return out
 
