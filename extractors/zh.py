@@ -41,7 +41,7 @@ from .script import to_simplified
 from .structure_roles import is_org
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
-from .zh_spans import clean_span, is_generic_body, split_party_and_state, with_founder
+from .zh_spans import clean_span, government_place, is_generic_body, split_party_and_state, with_founder
 
 __all__ = ["ChineseEntityExtractor", "make_zh_entities"]
 
@@ -278,13 +278,17 @@ def city_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
 
 def _two_bodies(s: str, cand: Candidate) -> list[Candidate]:
     """An organization chunk that names a Party organ and a state body together, as the two
-    (:func:`~policykg.extractors.zh_spans.split_party_and_state`); any other as it is.
+    (:func:`~policykg.extractors.zh_spans.split_party_and_state`); a place's government as the place
+    (:func:`~policykg.extractors.zh_spans.government_place`); any other as it is.
 
     >>> [("党中央国务院"[c.start : c.end]) for c in _two_bodies("党中央国务院", Candidate(0, 6, "ORG", 3))]
     ['党中央', '国务院']
     """
     cut = split_party_and_state(s, cand.start, cand.end)
-    return [replace(cand, end=cut), replace(cand, start=cut)] if cut else [cand]
+    if cut:
+        return [replace(cand, end=cut), replace(cand, start=cut)]
+    place_end = government_place(s, cand.start, cand.end)
+    return [replace(cand, end=place_end, label="PLACE")] if place_end else [cand]
 
 
 def _glosses_no_name(s: str, start: int, end: int, ends: set[int]) -> bool:

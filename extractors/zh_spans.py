@@ -32,6 +32,7 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - a set phrase, an idiom, a pronoun or a particle ends a name (``朝鲜绝不会`` → ``朝鲜``), and so does a
   number in Chinese with its measure word (``东贝尔法斯特一家餐厅`` → ``东贝尔法斯特``); a verb that
   opens no name splits two names (``斯特林让曼城队`` → ``斯特林``, ``曼城队``);
+- a place's government is the place (``加拿大政府`` → ``加拿大``, :func:`government_place`);
 - an organization of common words only is a kind of business and is dropped (``跨境电商``), and a
   Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``);
 - a person or place that is one word of CC-CEDICT naming nothing is dropped (``地球`` "the earth",
@@ -66,8 +67,8 @@ from .structure_roles import ORG_HEADS, ROLE_WORDS, is_org
 from .zh_latin import PERSON_TITLES, PLACE_ENDINGS, has_latin_name, in_title, latin_runs, title_spans
 from .zh_segment import default_segmenter
 
-__all__ = ["CLOSERS", "OPENERS", "clean_span", "split_country", "split_divisions", "trim_function_words", "trim_title",
-           "unglue_names", "with_direction", "with_founder"]
+__all__ = ["CLOSERS", "OPENERS", "clean_span", "government_place", "split_country", "split_divisions",
+           "trim_function_words", "trim_title", "unglue_names", "with_direction", "with_founder"]
 
 _BRACKETS = re.compile(r"[（）()《》「」【】\[\]“”\"]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]{2}")
@@ -330,6 +331,9 @@ def _clean_piece(text: str, s: int, e: int, label: str) -> list[tuple[int, int, 
             a = with_founder(text, a)
         elif lab == "PLACE":
             a = with_direction(text, a, b)
+        if lab == "ORG" and (place_end := government_place(text, a, b)):
+            out.append((a, place_end, "PLACE"))
+            continue
         if lab == "ORG" and is_generic_body(text[a:b]) or lab != "ORG" and text[a:b] in common_words():
             continue  # a kind of business or body (跨境电商, 警察局), or a dictionary word that names nothing (地球)
         if lab == "ORG" and (cut := split_party_and_state(text, a, b)):
@@ -388,6 +392,24 @@ def split_party_and_state(text: str, start: int, end: int) -> int | None:
         left, right = span[:cut], span[cut:]
         if left.endswith(("中央", "委")) and (right == "国务院" or right.endswith("政府") and len(right) <= 5):
             return start + cut
+    return None
+
+
+def government_place(text: str, start: int, end: int) -> int | None:
+    """Where the place ends in an organization span that is a place's government (``加拿大政府``,
+    ``河北省政府``, ``南京政府``), or ``None``: a government named by its place stands for the place,
+    as "the Canadian government" does in English and ``chính phủ Canada`` in Vietnamese, where
+    the place is the name. Governments named otherwise stay (``南京国民政府``, ``工党政府``, ``省政府``).
+
+    >>> [(s, government_place(s, 0, len(s))) for s in ("加拿大政府", "河北省政府", "南京国民政府", "工党政府", "省政府")]
+    [('加拿大政府', 3), ('河北省政府', 3), ('南京国民政府', None), ('工党政府', None), ('省政府', None)]
+    """
+    place = text[start : end - 2]
+    if not text.endswith("政府", start, end) or len(place) < 2:
+        return None
+    if place in territory_names("zh-Hans") or place in chinese_city_names() \
+            or default_segmenter().tagged(place) == [(place, "ns")]:
+        return end - 2
     return None
 
 

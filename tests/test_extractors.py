@@ -57,6 +57,11 @@ ZH_CASES = [
     ("中共中央国务院印发了《关于加快建设全国统一大市场的意见》。",
      [("中共中央", "ORG"), ("国务院", "ORG"), ("关于加快建设全国统一大市场的意见", "WORK")]),
     ("国务院办公厅印发通知。", [("国务院办公厅", "ORG")]),
+    # a place's government is the place, as in English and Vietnamese (reuters.218888, UNER dev); a government
+    # named otherwise is an organization
+    ("一年前的 10 月 1 日全民公投被西班牙政府视为非法，但加泰罗尼亚分裂分子却加以庆祝。",
+     [("西班牙", "PLACE"), ("加泰罗尼亚", "PLACE")]),
+    ("1927年，南京国民政府成立。", [("南京国民政府", "ORG")]),
     # organization chunks end in an organization head
     ("宋大伟 中国科学院科技战略咨询研究院 北京 100190",
      [("宋大伟", "PERSON"), ("中国科学院科技战略咨询研究院", "ORG"), ("北京", "PLACE")]),
