@@ -121,6 +121,15 @@ ZH_CASES = [
      [("工党", "ORG"), ("人工智能", "TERM")]),
     # a word as common as the keyword stage's generic words is emphasis in quotes, a coinage a formulation (seed 001)
     ("應對工作可以由“管理”與“發展”兩部分組成,而“清權”是第一步。", [("清權", "TERM")]),
+    # one common noun, verb or adjective in quotes is emphasis, words of speech are speech (seed 000, ntrex_dev
+    # dailymail.co.uk.298732); a word the text discusses as a word is a term in each quote of it (seed 000)
+    ("D.哈维(David Harvey)最近将这一策略称为新自由主义和新法西斯主义之间正在发展的“联合”。",
+     [("D.哈维", "PERSON"), ("David Harvey", "PERSON"), ("新自由主义", "TERM"), ("法西斯主义", "TERM")]),
+    ("这种新的资本主义“特性”将扩展到社会的方方面面。", [("资本主义", "TERM")]),
+    ("她一直反复在说“太可怕了”。", []),
+    ("在这里,“灭绝”(Extermination)一词最恰如其分。“灭绝”就这样总结了当时爱尔兰人所面临的可怕状况。",
+     [("灭绝", "TERM"), ("灭绝", "TERM")]),
+    ("权力清单制度要防止“一放就乱”。", [("权力清单制度", "TERM"), ("一放就乱", "TERM")]),
 ]
 
 
