@@ -125,6 +125,22 @@ def _quoted_label(text: str) -> str:
     return "ORG" if all(tag in _BODY_WORD_TAGS for _, tag in words) else "TERM"
 
 
+def _quoted_candidates(s: str) -> list[Candidate]:
+    """Quoted formulations and bodies' names (:func:`is_formulation`, :func:`_quoted_label`); a kind
+    of body in quotes (“警察局”, :func:`~policykg.extractors.zh_spans.is_generic_body`) is none."""
+    quoted = list(_QUOTED.finditer(s))
+    # a word the text discusses as a word once is a formulation in every quote of it
+    discussed = {m.group(1) for m in quoted if _DISCUSSED.match(s, m.end())}
+    out = []
+    for m in quoted:
+        text = m.group(1)
+        if text in discussed or is_formulation(text):
+            label = _quoted_label(text)
+            if label != "ORG" or not is_generic_body(text):
+                out.append(Candidate(m.start(1), m.end(1), label, 1))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _transliteration_chars() -> frozenset[str]:
     """Characters used by many words that jieba's dictionary tags ``nrt`` (transliterated name)."""
@@ -245,12 +261,7 @@ class ChineseEntityExtractor(EntityExtractor):
                 n += 1
             if n >= 2:
                 out.append(Candidate(m.start(), m.start(1) + n, "PERSON", 5))
-        quoted = list(_QUOTED.finditer(s))
-        # a word the text discusses as a word once is a formulation in every quote of it
-        discussed = {m.group(1) for m in quoted if _DISCUSSED.match(s, m.end())}
-        out += [Candidate(m.start(1), m.end(1), _quoted_label(m.group(1)), 1) for m in quoted
-                if m.group(1) in discussed or is_formulation(m.group(1))]
-        return out
+        return out + _quoted_candidates(s)
 
     def _org_chunks(self, s: str, memo: Memo | None = None) -> list[Candidate]:
         """Runs of nouns anchored on a place or organization and ending in an ORG head (jieba's tagged
