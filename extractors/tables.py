@@ -7,8 +7,10 @@ user's cache folder, written with :mod:`marshal`, which reads dicts and strings 
 times faster than they are parsed. The file's name holds the Python version and a hash of what
 the table is derived from (the source files' paths, sizes and modification times, and a version
 string), so a changed source, a new package version or another Python makes a new file and never
-serves a stale table; this Python's older files of the same table are deleted when a new one is
-written, and they are written atomically (a reader sees a whole file or none).
+serves a stale table; this Python's older files of the same table from the same source files are
+deleted when a new one is written, and they are written atomically (a reader sees a whole file or
+none). Two installations (two virtual environments, whose packages sit at other paths) keep a
+file each instead of deleting each other's and parsing again in turn.
 
 The folder is ``$POLICYKG_TABLES`` if set, else ``$XDG_CACHE_HOME/policykg/tables`` (by default
 ``~/.cache/policykg/tables``). Setting ``POLICYKG_TABLES`` to an empty string turns the cache off.
@@ -73,7 +75,7 @@ def load_table(name: str, sources: Sequence[Path | str], parse: Callable[[], T],
     if folder is None:
         return parse()
     try:
-        path = folder / f"{_prefix(name)}{_fingerprint(sources, version)}{_SUFFIX}"
+        path = folder / f"{_prefix(name, sources)}{_fingerprint(sources, version)}{_SUFFIX}"
     except OSError:  # a source is missing: let ``parse`` say so
         return parse()
     try:
@@ -81,7 +83,7 @@ def load_table(name: str, sources: Sequence[Path | str], parse: Callable[[], T],
     except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or cut short
         pass
     table = parse()
-    _store(path, name, table)
+    _store(path, _prefix(name, sources), table)
     return table
 
 
@@ -110,10 +112,12 @@ def clear_tables() -> int:
     return deleted
 
 
-def _prefix(name: str) -> str:
-    """The start of the file names of ``name``'s tables for this Python (``jieba-py311-``): two
-    Pythons sharing the folder keep a file each instead of deleting each other's."""
-    return f"{name}-py{sys.version_info[0]}{sys.version_info[1]}-"
+def _prefix(name: str, sources: Sequence[Path | str]) -> str:
+    """The start of the file names of ``name``'s tables for this Python and these source paths
+    (``jieba-py311-5f0c2a1e-``): two Pythons, or two installations, sharing the folder keep a file
+    each instead of deleting each other's."""
+    where = hashlib.sha256("\0".join(os.path.abspath(s) for s in sources).encode()).hexdigest()[:8]
+    return f"{name}-py{sys.version_info[0]}{sys.version_info[1]}-{where}-"
 
 
 def _fingerprint(sources: Sequence[Path | str], version: str) -> str:
@@ -124,12 +128,12 @@ def _fingerprint(sources: Sequence[Path | str], version: str) -> str:
     return h.hexdigest()[:16]
 
 
-def _store(path: Path, name: str, table: object) -> None:
-    """Write ``table`` to ``path`` atomically and delete this Python's older files of ``name``;
-    give up quietly."""
+def _store(path: Path, prefix: str, table: object) -> None:
+    """Write ``table`` to ``path`` atomically and delete the older files whose names start with
+    ``prefix`` (:func:`_prefix`); give up quietly."""
     try:
         write_atomic(path, marshal.dumps(table))  # readers see the old file or the whole new one, never a part
-        for old in path.parent.glob(f"{_prefix(name)}*{_SUFFIX}"):
+        for old in path.parent.glob(f"{prefix}*{_SUFFIX}"):
             if old != path:
                 old.unlink(missing_ok=True)
     except (OSError, ValueError):  # a read-only home, a full disk, or a table marshal cannot write

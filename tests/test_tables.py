@@ -51,6 +51,24 @@ def test_a_changed_source_or_version_is_parsed_again_and_the_old_file_goes(table
     assert len(calls) == 3 and len(cached_tables()) == 1
 
 
+def test_two_installations_keep_a_file_each(table_dir, tmp_path):
+    # the same table from files at two paths (two virtual environments) is kept twice, and a new version of
+    # one replaces only its own file, so two environments do not parse again in turn
+    sources = []
+    for env in ("venv-a", "venv-b"):
+        (tmp_path / env).mkdir()
+        sources.append(tmp_path / env / "words.tsv")
+        sources[-1].write_text("国务院\tORG\n", encoding="utf-8")
+    calls: list[int] = []
+    for source in sources + sources:
+        load_table("words", [source], _counting_parse(source, calls))
+    assert len(calls) == 2 and len(cached_tables()) == 2
+    sources[0].write_text("国务院\tORG\n马克思\tPERSON\n", encoding="utf-8")
+    load_table("words", [sources[0]], _counting_parse(sources[0], calls))
+    load_table("words", [sources[1]], _counting_parse(sources[1], calls))
+    assert len(calls) == 3 and len(cached_tables()) == 2
+
+
 def test_a_damaged_file_is_parsed_again(table_dir, tmp_path):
     source = tmp_path / "words.tsv"
     source.write_text("国务院\tORG\n", encoding="utf-8")
