@@ -130,11 +130,14 @@ def _fingerprint(sources: Sequence[Path | str], version: str) -> str:
 
 def _store(path: Path, prefix: str, table: object) -> None:
     """Write ``table`` to ``path`` atomically and delete the older files whose names start with
-    ``prefix`` (:func:`_prefix`); give up quietly."""
+    ``prefix`` (:func:`_prefix`), and this table's files named before names held the source paths'
+    hash (``jieba-py311-<fingerprint>.marshal``); give up quietly."""
     try:
         write_atomic(path, marshal.dumps(table))  # readers see the old file or the whole new one, never a part
-        for old in path.parent.glob(f"{prefix}*{_SUFFIX}"):
-            if old != path:
+        unplaced = prefix.rsplit("-", 2)[0] + "-"  # name-pyXY-
+        for old in path.parent.glob(f"{unplaced}*{_SUFFIX}"):
+            rest = old.name[len(unplaced) : -len(_SUFFIX)]
+            if old != path and (old.name.startswith(prefix) or "-" not in rest):
                 old.unlink(missing_ok=True)
     except (OSError, ValueError):  # a read-only home, a full disk, or a table marshal cannot write
         pass

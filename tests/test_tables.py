@@ -69,6 +69,18 @@ def test_two_installations_keep_a_file_each(table_dir, tmp_path):
     assert len(calls) == 3 and len(cached_tables()) == 2
 
 
+def test_a_file_named_the_old_way_goes_when_its_table_is_written(table_dir, tmp_path):
+    source = tmp_path / "words.tsv"
+    source.write_text("国务院\tORG\n", encoding="utf-8")
+    table_dir.mkdir()
+    legacy = table_dir / f"words-py{sys.version_info[0]}{sys.version_info[1]}-0123456789abcdef.marshal"
+    legacy.write_bytes(b"")
+    other = table_dir / f"wordsmith-py{sys.version_info[0]}{sys.version_info[1]}-0123456789abcdef.marshal"
+    other.write_bytes(b"")
+    load_table("words", [source], _counting_parse(source, []))
+    assert not legacy.exists() and other.exists() and len(cached_tables()) == 2
+
+
 def test_a_damaged_file_is_parsed_again(table_dir, tmp_path):
     source = tmp_path / "words.tsv"
     source.write_text("国务院\tORG\n", encoding="utf-8")
