@@ -217,9 +217,19 @@ def short_form(state: ResolveState) -> Iterable[Candidate]:
     (K.波兰尼 and M.波兰尼 in one text leave 波兰尼 alone), and so must its translations together.
     """
     persons = {n: info for n, info in state.nodes.items() if info.type == "PERSON"}
+    by_end: dict[str, dict[str, list[str]]] = {}  # per document: its persons by each character and word they hold
+
+    def holding(d: str) -> dict[str, list[str]]:
+        if (index := by_end.get(d)) is None:
+            index = by_end[d] = defaultdict(list)
+            for m in state.by_doc_type.get((d, "PERSON"), ()):
+                for key in {k for f in persons[m].aliases for k in _name_keys(f)}:
+                    index[key].append(m)
+        return index
 
     def full_names(n: str, info, docs) -> set[str]:
-        return {state.find(m) for d in docs for m in state.by_doc_type.get((d, "PERSON"), ())
+        ends = {_name_end(s) for s in info.aliases} - {""}
+        return {state.find(m) for d in docs for m in {m for e in ends for m in holding(d).get(e, ())}
                 if not state.same(m, n) and any(_shortens(s, f) for s in info.aliases for f in persons[m].aliases)}
 
     for n, info in sorted(persons.items()):
@@ -245,6 +255,31 @@ def short_form(state: ResolveState) -> Iterable[Candidate]:
         doc, sentence = info.evidence_for(short)
         yield Candidate(full, n, "short-form", doc, sentence, f"{short} shortens {long_name}, the only such name there",
                         long_name, short)
+
+
+@lru_cache(maxsize=100_000)
+def _name_end(name: str) -> str:
+    """The last Chinese character of ``name``, else its last word folded (:func:`fold_latin`): a full
+    name that ``name`` shortens holds it (:func:`_name_keys`), which spares testing every other pair.
+
+    >>> _name_end("米塞斯"), _name_end("Lopez Obrador"), _name_end("L.米塞斯")
+    ('斯', 'obrador', '斯')
+    """
+    han = HAN_RE.findall(name)
+    if han:
+        return han[-1][-1]
+    words = fold_latin(name).split()
+    return words[-1] if words else ""
+
+
+@lru_cache(maxsize=100_000)
+def _name_keys(name: str) -> frozenset[str]:
+    """The Chinese characters and the folded Latin words of ``name``.
+
+    >>> sorted(_name_keys("Andrés Manuel López Obrador")), sorted(_name_keys("皮特·琼斯"))
+    (['andres', 'lopez', 'manuel', 'obrador'], ['斯', '特', '琼', '皮'])
+    """
+    return frozenset(HAN_RE.findall(name)) | frozenset(w for w in fold_latin(name).split() if not HAN_RE.search(w))
 
 
 @lru_cache(maxsize=200_000)
