@@ -32,6 +32,7 @@ from .en_headlines import headline_pieces, in_lines, title_case_lines
 from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
+from .segment import split_sentences
 from .storms import after_storm_word
 from .surnames import is_known_place, is_major_place
 
@@ -198,7 +199,9 @@ class EnglishEntityExtractor(EntityExtractor):
         cands = self.lexicon_candidates(text, "en")
         places = territory_names("en")
         model = load_ner("en")
-        predicted = model.predict(text)
+        # sentence by sentence, as the model was trained: over a whole paragraph it reads worse
+        predicted = [(start + a, start + b, label) for start, end in split_sentences(text, "en")
+                     for a, b, label in model.predict(text[start:end])]
         for s, e, label in predicted:
             e = end_before_date(text, s, end_before_lowercase(text, s, e))
             if label == "PERSON":
