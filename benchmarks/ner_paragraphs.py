@@ -1,4 +1,4 @@
-"""Exact micro F1 of the whole English and Chinese components on dev sentences read as paragraphs.
+"""Exact micro F1 of the whole English, Chinese and Vietnamese components on dev sentences read as paragraphs.
 
 The UNER dev sets hold one sentence per example, but documents hold paragraphs. This joins
 consecutive sentences of one dev document into paragraphs of ``N`` sentences (English: a space
@@ -6,7 +6,7 @@ after a sentence that ends in ``.``, ``!``, ``?``, a quote or a bracket, else a 
 signature or a list line would be written; Chinese: nothing between sentences) and scores the
 components on them, next to the same sentences read one by one::
 
-    python benchmarks/ner_paragraphs.py                    # N = 5 and 10, EWT and the two Chinese sets
+    python benchmarks/ner_paragraphs.py                    # N = 5 and 10: EWT, the two Chinese sets, our vi gold
     python benchmarks/ner_paragraphs.py --sizes 3 --data ../shared/eval
 
 Scores count PER/ORG/LOC spans with exact offsets and labels, as ``ner_eval.py`` does.
@@ -22,6 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from ner_predict import en_pipeline, zh_pipeline  # noqa: E402
+from ner_vi_predict import vi  # noqa: E402
 
 from policykg.extractors.training import read_uner  # noqa: E402
 
@@ -30,26 +31,41 @@ Sentence = tuple[str, set[Span]]
 
 
 def read_documents(path: Path) -> list[list[Sentence]]:
-    """The sentences of each ``# newdoc`` document of an UNER ``.iob2`` file: their text as the file
-    writes it and their gold PER/ORG/LOC spans (:func:`~policykg.extractors.training.read_uner`)."""
+    """The sentences of each document of an UNER-style ``.iob2`` file (``# newdoc`` opens one; our
+    Vietnamese gold names it in ``# sent_id = DOC:N``): their text as the file writes it and their
+    gold PER/ORG/LOC spans (:func:`~policykg.extractors.training.read_uner`)."""
     sentences = read_uner(path)
-    sizes: list[int] = []
-    in_sentence = False
+    owners: list[str] = []  # the document of each sentence
+    doc, in_sentence = "", False
     for line in path.read_text(encoding="utf-8-sig").split("\n"):
-        if line.startswith("# newdoc") or not sizes:
-            sizes.append(0)
+        if line.startswith("# newdoc"):
+            doc = line
+        elif line.startswith("# sent_id") and ":" in line:
+            doc = line.rsplit(":", 1)[0]
         if line.strip() and not line.startswith("#"):
             in_sentence = True
         elif not line.strip() and in_sentence:
-            sizes[-1] += 1
+            owners.append(doc)
             in_sentence = False
-    sizes[-1] += in_sentence
-    docs, pos = [], 0
-    for n in sizes:
-        docs.append([(text, set(spans)) for text, spans in sentences[pos : pos + n]])
-        pos += n
-    assert pos == len(sentences), f"{path}: {pos} sentences in documents, {len(sentences)} read"
-    return [d for d in docs if d]
+    if in_sentence:
+        owners.append(doc)
+    assert len(owners) == len(sentences), f"{path}: {len(owners)} sentences counted, {len(sentences)} read"
+    docs: list[list[Sentence]] = []
+    for i, (text, spans) in enumerate(sentences):
+        if i == 0 or owners[i] != owners[i - 1]:
+            docs.append([])
+        docs[-1].append((text, set(spans)))
+    return docs
+
+
+def vi_by_line(text: str) -> list[Span]:
+    """:func:`ner_vi_predict.vi` on each line, as :func:`policykg.extractors.extract` reads each
+    paragraph apart."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out += [(a + pos, b + pos, label) for a, b, label in vi(line)]
+        pos += len(line) + 1
+    return out
 
 
 def paragraphs(docs: list[list[Sentence]], size: int, chinese: bool) -> Iterator[Sentence]:
@@ -78,8 +94,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "eval")
     ap.add_argument("--sizes", type=int, nargs="+", default=[5, 10], help="sentences per paragraph")
     args = ap.parse_args(argv)
-    for name, predict in (("uner_en_ewt", en_pipeline), ("uner_zh_gsdsimp", zh_pipeline), ("uner_zh_gsd", zh_pipeline)):
-        path = args.data / name / "dev.iob2"
+    sets = (("uner_en_ewt", args.data / "uner_en_ewt", en_pipeline),
+            ("uner_zh_gsdsimp", args.data / "uner_zh_gsdsimp", zh_pipeline),
+            ("uner_zh_gsd", args.data / "uner_zh_gsd", zh_pipeline),
+            ("vi_gold", Path(__file__).resolve().parent / "data" / "vi_gold", vi_by_line))
+    for name, folder, predict in sets:
+        path = folder / "dev.iob2"
         docs = read_documents(path)
         chinese = "_zh_" in name
         scores = [f"one by one {f1(paragraphs(docs, 1, chinese), predict):.2f}"]
