@@ -32,7 +32,7 @@ from .en_headlines import headline_pieces, in_lines, title_case_lines
 from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
-from .segment import split_sentences
+from .segment import ABBREVIATIONS, split_sentences
 from .storms import after_storm_word
 from .surnames import is_known_place, is_major_place
 
@@ -78,6 +78,7 @@ _PLACE_ORG_WORDS = frozenset({"Bank", "Union"})
 _CONJUNCTS = re.compile(r" and (?:the )?")
 _WORD = r"[A-Z][\w’'\-]*\.?"
 _RUN = re.compile(rf"{_WORD}(?:\s+(?:{_CONNECTORS}\s+)*{_WORD})*")
+_RUN_WORD = re.compile(r"(?<=\s)\S+")  # the words of a run after its first
 #: Job and rank words: a capitalised run made of them is a role, not a name.
 ROLE_WORDS = frozenset(
     "Senior Junior Economist Researcher Distinguished Director Co-Director Professor Associate Assistant Chairman "
@@ -142,6 +143,32 @@ def with_last_name(text: str, start: int, end: int) -> int:
     gazetteer = english_gazetteer()
     word = nxt.group(1).lower()
     return nxt.end() if word in gazetteer.people and word not in gazetteer.first else end
+
+
+def capitalised_runs(text: str) -> list[tuple[int, str]]:
+    """``(start, run)`` for each run of capitalised words (:data:`_RUN`), cut where a sentence ends
+    inside it: after a full stop that ends no abbreviation or initial, or before a word that opens
+    sentences (``He``, ``The``). Abbreviations and initials stay inside (``Capt. Spastic``,
+    ``Google Inc.``, ``J. M. Keynes``).
+
+    >>> [run for _, run in capitalised_runs("Chairman of China COSCO Holdings Company Limited. He has long worked at Google Inc. He")]
+    ['Chairman of China COSCO Holdings Company Limited.', 'He', 'Google Inc.', 'He']
+    >>> [run for _, run in capitalised_runs("Research Center. Zhang Wei wrote to J. M. Keynes and Capt. Spastic")]
+    ['Research Center.', 'Zhang Wei', 'J. M. Keynes and Capt. Spastic']
+    """
+    out = []
+    for m in _RUN.finditer(text):
+        start = m.start()
+        for word in _RUN_WORD.finditer(m.group()):
+            before = m.group()[: word.start()].rstrip()
+            last = before.rsplit(None, 1)[-1] if before else ""
+            stem = last.rstrip(".")
+            abbreviation = stem.casefold() in ABBREVIATIONS or len(stem) == 1 or "." in stem  # Capt., J., U.S.
+            if last.endswith(".") and (not abbreviation or word.group() in _NOT_NAMES):
+                out.append((start, text[start : m.start() + len(before)]))
+                start = m.start() + word.start()
+        out.append((start, text[start : m.end()]))
+    return out
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -220,9 +247,9 @@ class EnglishEntityExtractor(EntityExtractor):
                 label = "ORG"  # "University of Delaware", "Disaster Research Center"
             if e > s:
                 cands.append(Candidate(s, e, label, MODEL_PRIORITY))
-        for m in _RUN.finditer(text):
-            span = m.group().rstrip(".")
-            start, end = m.start(), m.start() + len(span)
+        for run_start, run in capitalised_runs(text):
+            span = run.rstrip(".")
+            start, end = run_start, run_start + len(span)
             words = span.split()
             while words and words[0] in _LEADING_NOT_NAME:  # "The Chinese Academy", "President X", "Professor X"
                 start += len(words[0]) + 1

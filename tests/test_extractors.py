@@ -254,6 +254,11 @@ EN_CASES = [
      [("Miramar", "PLACE"), ("Florida", "PLACE"), ("Miami", "PLACE"), ("Miramar", "PLACE"), ("California", "PLACE")]),
     ("Highly recommended people and business. Thanks Josh!", [("Josh", "PERSON")]),
     ("Deco is still with Caoimhe. Suzanne is pregnant.", [("Caoimhe", "PERSON"), ("Suzanne", "PERSON")]),
+    # a run of capitalised words ends with its sentence, an abbreviation does not end one (seed 004's bio, EWT dev)
+    ("He is Supervisory Board Chairman of China COSCO Holdings Company Limited. He has long been engaged in "
+     "industrial research.", [("China COSCO Holdings Company Limited", "ORG")]),
+    ("He works at Google Inc. He likes it there.", [("Google Inc.", "ORG")]),
+    ("The U.S. State Department said so.", [("U.S. State Department", "ORG")]),
 ]
 
 
