@@ -32,7 +32,7 @@ from .en_headlines import headline_pieces, in_lines, title_case_lines
 from .ner_model import load_ner
 from .place_words import PLACE_WORDS
 from .places import territory_names
-from .segment import ABBREVIATIONS, split_sentences
+from .segment import is_abbreviation, split_sentences
 from .storms import after_storm_word
 from .surnames import is_known_place, is_major_place
 
@@ -162,9 +162,7 @@ def capitalised_runs(text: str) -> list[tuple[int, str]]:
         for word in _RUN_WORD.finditer(m.group()):
             before = m.group()[: word.start()].rstrip()
             last = before.rsplit(None, 1)[-1] if before else ""
-            stem = last.rstrip(".")
-            abbreviation = stem.casefold() in ABBREVIATIONS or len(stem) == 1 or "." in stem  # Capt., J., U.S.
-            if last.endswith(".") and (not abbreviation or word.group() in _NOT_NAMES):
+            if last.endswith(".") and (not is_abbreviation(last) or word.group() in _NOT_NAMES):
                 out.append((start, text[start : m.start() + len(before)]))
                 start = m.start() + word.start()
         out.append((start, text[start : m.end()]))

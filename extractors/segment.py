@@ -28,6 +28,7 @@ __all__ = [
     "HAN_RE",
     "CJK",
     "ABBREVIATIONS",
+    "is_abbreviation",
     "split_paragraphs",
     "split_sentences",
     "line_spans",
@@ -301,10 +302,18 @@ def _is_abbreviation(text: str, sentence_start: int, dot: int) -> bool:
     word_start = dot
     while word_start > sentence_start and not text[word_start - 1].isspace():
         word_start -= 1
-    word = _TOKEN_EDGE.sub("", text[word_start : dot + 1])
-    if _INITIALS.fullmatch(word):
-        return True
-    return word[:-1].casefold() in ABBREVIATIONS
+    return is_abbreviation(text[word_start : dot + 1])
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word``, ending in a full stop, is an abbreviation of :data:`ABBREVIATIONS` or
+    initials, so that its full stop ends no sentence.
+
+    >>> [is_abbreviation(w) for w in ("Capt.", "Inc.", "J.", "U.S.", "Limited.", "Center.")]
+    [True, True, True, True, False, False]
+    """
+    word = _TOKEN_EDGE.sub("", word)
+    return _INITIALS.fullmatch(word) is not None or word[:-1].casefold() in ABBREVIATIONS
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

@@ -102,12 +102,13 @@ def is_formulation(text: str) -> bool:
     """
     if is_generic_zh_word(text):
         return False
-    words = default_segmenter().tagged(text)
+    segmenter = default_segmenter()
+    words = segmenter.tagged(text)
     if len(words) == 1:
         tag = words[0][1]
         if tag[0] in "vad" and tag not in ("vn", "an"):
             return False
-        return not (tag.startswith("n") and default_segmenter().freq.get(text, 0) >= QUOTED_COMMON_COUNT)
+        return not (tag.startswith("n") and segmenter.freq.get(text, 0) >= QUOTED_COMMON_COUNT)
     return not any(word in _SPEECH for word, _ in words)
 
 

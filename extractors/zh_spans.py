@@ -407,8 +407,7 @@ def government_place(text: str, start: int, end: int) -> int | None:
     place = text[start : end - 2]
     if not text.endswith("政府", start, end) or len(place) < 2:
         return None
-    if place in territory_names("zh-Hans") or place in chinese_city_names() \
-            or default_segmenter().tagged(place) == [(place, "ns")]:
+    if place in territory_names("zh-Hans") or place in chinese_city_names() or _one_word_kind(place) == "PLACE":
         return end - 2
     return None
 
