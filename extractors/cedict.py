@@ -6,7 +6,9 @@ once and kept in the tables cache (:mod:`.tables`):
 - :func:`glosses`: the English senses of each simplified headword, for the resolution rule that
   matches a Chinese name with the English name that translates it (``policykg.graph.resolve_glosses``);
 - :func:`common_words`: the headwords that name nothing, for the Chinese extractor, which drops a
-  person or a place that is one such word (地球 "the earth", 旁门左道 "heretical sect").
+  person or a place that is one such word (地球 "the earth", 旁门左道 "heretical sect");
+- :func:`words_with_common_senses`: the headwords with at least one sense that names nothing (北方
+  "north", though also a name), which a table of place names leaves out.
 
 Examples
 --------
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from .tables import load_table
 
-__all__ = ["dictionary_file", "glosses", "common_words", "content_words"]
+__all__ = ["dictionary_file", "glosses", "common_words", "words_with_common_senses", "content_words"]
 
 #: Words of an English gloss that carry no meaning of their own.
 _STOP = frozenset("""a an the of and for on in at to by with from or as its it be &
@@ -107,6 +109,12 @@ def _parse_common_words(path: Path) -> frozenset[str]:
     return frozenset(common - named)
 
 
+def _parse_common_senses(path: Path) -> frozenset[str]:
+    """Headwords of two characters or more with a sense written in lower case (a common meaning)."""
+    return frozenset(word for word, _, glosses_ in _entries(path) if len(word) >= 2 and any(
+        not g.startswith((*_NOT_SENSES, "surname")) and not g[:1].isupper() for g in glosses_))
+
+
 @lru_cache(maxsize=1)
 def glosses() -> dict[str, str]:
     """``{simplified headword: senses}`` (see :func:`_parse_glosses`), cached between processes.
@@ -128,3 +136,14 @@ def common_words() -> frozenset[str]:
     path = dictionary_file()
     return load_table("cedict-common", [path], lambda: _parse_common_words(path), version="1")
 
+
+@lru_cache(maxsize=1)
+def words_with_common_senses() -> frozenset[str]:
+    """Simplified headwords with at least one sense that names nothing (see :func:`_parse_common_senses`),
+    cached between processes.
+
+    >>> [w in words_with_common_senses() for w in ("北方", "温泉", "恩施", "台中")]
+    [True, True, False, False]
+    """
+    path = dictionary_file()
+    return load_table("cedict-common-senses", [path], lambda: _parse_common_senses(path), version="1")

@@ -10,9 +10,10 @@ Examples
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
-__all__ = ["to_simplified", "to_traditional"]
+__all__ = ["to_simplified", "to_traditional", "matching_form"]
 
 
 @lru_cache(maxsize=4)
@@ -45,3 +46,30 @@ def to_simplified(text: str) -> str:
 def to_traditional(text: str) -> str:
     """Traditional Chinese, same length as ``text`` (non-Chinese characters unchanged)."""
     return _convert_keeping_length(text, "s2t")
+
+
+@lru_cache(maxsize=200_000)
+def matching_form(text: str) -> str:
+    """The form two surface strings must share to be the same name.
+
+    NFKC (full-width letters, compatibility forms), simplified Chinese, case-folded, inner
+    whitespace collapsed and middle dots unified.
+
+    Examples
+    --------
+    >>> matching_form("ＷＴＯ") == matching_form("wto")
+    True
+    >>> matching_form("馬克思") == matching_form("马克思")
+    True
+    >>> matching_form("衞生") == matching_form("衛生") == matching_form("卫生")
+    True
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = to_simplified(text)
+    if any("\u3400" <= c <= "\u9fff" for c in text):
+        # Hong Kong variant characters (衞 → 卫) where that keeps the length
+        variant = _converter("hk2s").convert(text)
+        text = variant if len(variant) == len(text) else text
+    text = text.casefold()
+    text = text.replace("・", "·").replace("•", "·")
+    return " ".join(text.split())

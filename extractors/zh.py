@@ -36,7 +36,7 @@ from spacy.tokens import Doc
 from .base import Candidate, EntityExtractor
 from .keywords import is_generic_zh_word
 from .ner_model import load_ner
-from .places import chinese_city_names
+from .places import chinese_place_names
 from .script import to_simplified
 from .structure_roles import is_org
 from .zh_latin import gloss_label, head_kind, latin_candidates
@@ -70,7 +70,7 @@ _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}
 _CHAMBERS = frozenset("参议院 众议院 上议院 下议院 国会 议会 参院 众院 立法会 人大常委会".split())
 #: The statistical model (extractors/models/zh_ner) ranks below structure, titles, glosses and the lexicon.
 MODEL_PRIORITY = 2
-#: A city of CLDR's list only fills a gap: the model, the lexicon and the patterns outrank it.
+#: A city or a state of the place tables only fills a gap: the model, the lexicon and the patterns outrank it.
 CITY_PRIORITY = 1
 #: A city's name is looked for as up to this many of jieba's words (布宜诺斯 | 艾利斯).
 _CITY_WORDS = 3
@@ -300,15 +300,16 @@ class ChineseEntityExtractor(EntityExtractor):
 
 
 def city_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
-    """PLACE for each of CLDR's world cities (:func:`~policykg.extractors.places.chinese_city_names`)
-    that ``s`` names as whole jieba words, at :data:`CITY_PRIORITY`: the capital the model left out
-    (李容浩在平壤表示), not the 东京 of 东京湾.
+    """PLACE for each city or state of the shipped tables (CLDR, GeoNames, ISO 3166-2:
+    :func:`~policykg.extractors.places.chinese_place_names`) that ``s`` names as whole jieba words, at
+    :data:`CITY_PRIORITY`: the capital or the town the model left out (李容浩在平壤表示, 南接衡阳), not
+    the 东京 of 东京湾.
 
     >>> s = "外交部长在平壤表示，东京湾很美"
     >>> [s[c.start : c.end] for c in city_candidates(s)]
     ['平壤']
     """
-    cities = chinese_city_names()
+    cities = chinese_place_names()
     words = default_segmenter().words(s, memo)
     starts = [0]
     for w in words:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from policykg.extractors.places import territory_names
 from policykg.extractors.records import Mention
-from policykg.extractors.script import to_simplified
+from policykg.extractors.script import matching_form, to_simplified
 
 from .resolve_territories import short_territory_code
 
@@ -50,40 +50,6 @@ __all__ = ["entity_key", "node_id", "matching_form", "territory_code", "Merge", 
 #: Rules of the merges the builder makes by key (rows of ``merges.csv`` with ``merged_id`` the built node);
 #: ``cldr-short`` is a country's short name (US, 美, Mỹ: :mod:`~policykg.graph.resolve_territories`).
 KEY_RULES = ("spelling", "script", "lexicon", "cldr", "cldr-short")
-
-
-@lru_cache(maxsize=1)
-def _hk_variants():
-    import opencc
-
-    return opencc.OpenCC("hk2s")
-
-
-@lru_cache(maxsize=200_000)
-def matching_form(text: str) -> str:
-    """The form two surface strings must share to be the same name.
-
-    NFKC (full-width letters, compatibility forms), simplified Chinese, case-folded, inner
-    whitespace collapsed and middle dots unified.
-
-    Examples
-    --------
-    >>> matching_form("ＷＴＯ") == matching_form("wto")
-    True
-    >>> matching_form("馬克思") == matching_form("马克思")
-    True
-    >>> matching_form("衞生") == matching_form("衛生") == matching_form("卫生")
-    True
-    """
-    text = unicodedata.normalize("NFKC", text)
-    text = to_simplified(text)
-    if any("\u3400" <= c <= "\u9fff" for c in text):
-        # Hong Kong variant characters (衞 → 卫) where that keeps the length
-        variant = _hk_variants().convert(text)
-        text = variant if len(variant) == len(text) else text
-    text = text.casefold()
-    text = text.replace("・", "·").replace("•", "·")
-    return " ".join(text.split())
 
 
 _TERRITORY_LOCALES = ("en", "vi", "zh_Hans", "zh_Hant", "zh_Hant_HK", "en_GB")

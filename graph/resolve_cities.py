@@ -3,13 +3,13 @@
 
 A city's Chinese name is a convention more often than a transliteration (洛杉矶 is not heard as
 Los Angeles, 凤凰城 is a translation of Phoenix), so no reading rule joins the two. The shipped
-table ``data/city_names.tsv`` (GeoNames cities of 15,000 people or more, CC BY 4.0; made by
-``data/make_city_names.py``) gives each Chinese name of a city its English name. Two PLACE nodes
+table ``city_names.tsv`` of the extractors' data (GeoNames cities of 15,000 people or more, CC BY 4.0;
+:func:`~policykg.extractors.places.place_table`) gives each Chinese name of a city its English name. Two PLACE nodes
 whose names lead to one English city name are one place: a Chinese name and the English one, or
 two Chinese spellings of it (伯明翰 / 伯明罕). Like a country's names, these need no support
 from the documents; a Chinese name several cities share is not in the table. States and provinces
-come from ``data/subdivision_names.tsv`` (ISO 3166-2 names in Debian's iso-codes zh_CN and zh_TW
-translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``) and join the same way,
+come from ``subdivision_names.tsv`` beside it (ISO 3166-2 names in Debian's iso-codes zh_CN and zh_TW
+translations, LGPL-2.1-or-later) and join the same way,
 under their short names too (云南 for 云南省).
 An English name followed by a generic word in lower case (``Yunnan province``) is looked up without it.
 
@@ -27,32 +27,28 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from pathlib import Path
+
+from policykg.extractors.places import place_table
 
 from .resolve_names import HAN_RE, fold_latin, script_of
 from .resolve_state import Candidate, ResolveState
 
 __all__ = ["city_names", "city"]
 
-_DATA = Path(__file__).parent / "data"
-
 
 @lru_cache(maxsize=2)
 def _table(name: str) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
-    with open(_DATA / name, encoding="utf-8") as lines:
-        for line in lines:
-            if not line.startswith("#"):
-                _han, form, english, country, _size_or_kind = line.rstrip("\n").split("\t")
-                out.setdefault(form, (english, country))
+    for _han, form, english, country, _size_or_kind in place_table(name):
+        out.setdefault(form, (english, country))
     return out
 
 
 @lru_cache(maxsize=1)
 def city_names() -> dict[str, tuple[str, str]]:
     """``{Chinese name (matching form): (English name, country code)}`` from the shipped tables:
-    cities first, then states and provinces (``data/subdivision_names.tsv``, ISO 3166-2 names in
-    Debian's iso-codes translations, LGPL-2.1-or-later; made by ``data/make_subdivision_names.py``)."""
+    cities first, then states and provinces (``subdivision_names.tsv``, ISO 3166-2 names in
+    Debian's iso-codes translations, LGPL-2.1-or-later)."""
     subdivisions, cities = _table("subdivision_names.tsv"), _table("city_names.tsv")
     return subdivisions | cities | _short_forms(subdivisions, cities)
 

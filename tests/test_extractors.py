@@ -42,6 +42,14 @@ ZH_CASES = [
      [("中国", "PLACE"), ("俄罗斯", "PLACE"), ("联合国安理会", "ORG"), ("平壤", "PLACE")]),
     ("聯合國大會隨後宣布蓬佩奧下個月將再次訪問平壤以便為第二次首腦會面做準備。",
      [("聯合國大會", "ORG"), ("蓬佩奧", "PERSON"), ("平壤", "PLACE")]),
+    # GeoNames' towns fill the gaps too (a UNER dev sentence, its last list reordered), in both scripts; a
+    # name with a common meaning (北方 "north", 温泉 "hot spring") or a first name's (乔治 / George) is none
+    ("东邻湘潭、衡山，南接衡阳，北界娄底、涟源、湘乡。",
+     [("湘潭", "PLACE"), ("衡山", "PLACE"), ("衡阳", "PLACE"), ("娄底", "PLACE"), ("涟源", "PLACE"), ("湘乡", "PLACE")]),
+    ("東鄰湘潭、衡山，南接衡陽，北界婁底、漣源、湘鄉。",
+     [("湘潭", "PLACE"), ("衡山", "PLACE"), ("衡陽", "PLACE"), ("婁底", "PLACE"), ("漣源", "PLACE"), ("湘鄉", "PLACE")]),
+    ("民營報紙亦於艱難中求生，1946年創刊於台中的《民聲日報》當時辦的有聲有色。", [("台中", "PLACE"), ("民聲日報", "WORK")]),
+    ("他在北方工作，也去过温泉。", []),
     # glossed names with an initial: the initial stays, so K.波兰尼 and M.波兰尼 stay apart
     ("新自由主义首先出现在奥地利经济学家和社会学家L.米塞斯(Ludwig von Mises)的三部著作中",
      [("新自由主义", "TERM"), ("奥地利", "PLACE"), ("L.米塞斯", "PERSON"), ("Ludwig von Mises", "PERSON")]),

@@ -3,10 +3,9 @@ table, on ntrex_dev and seed sentences; pairs that must merge and pairs that mus
 
 from __future__ import annotations
 
-import csv
-
 import pytest
 
+from policykg.extractors.places import place_table
 from policykg.graph.aliases import parse_aliases
 from policykg.graph.resolve_cities import city_names
 
@@ -92,10 +91,7 @@ def test_an_alias_file_never_row_keeps_a_city_apart():
 
 
 def test_the_shipped_table_holds_no_name_two_cities_share():
-    from policykg.graph import resolve_cities
-
-    with open(resolve_cities._DATA / "city_names.tsv", encoding="utf-8") as f:
-        rows = [r for r in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")]
+    rows = place_table("city_names.tsv")
     # cities of 15,000 people or more, and capitals of any size (Adamstown)
     assert len(rows) > 10_000 and all(len(r) == 5 and len(r[0]) >= 2 and int(r[4]) >= 0 for r in rows)
     assert city_names()["洛杉矶"] == ("Los Angeles", "US") and city_names()["伦敦"] == ("London", "GB")
@@ -104,10 +100,7 @@ def test_the_shipped_table_holds_no_name_two_cities_share():
 
 
 def test_the_subdivision_table_names_states_and_provinces_once_and_no_city():
-    from policykg.graph import resolve_cities
-
-    with open(resolve_cities._DATA / "subdivision_names.tsv", encoding="utf-8") as f:
-        rows = [r for r in csv.reader((line for line in f if not line.startswith("#")), delimiter="\t")]
+    rows = place_table("subdivision_names.tsv")
     assert len(rows) > 1_000 and all(len(r) == 5 and len(r[0]) >= 2 for r in rows)
     assert len({r[0] for r in rows}) == len(rows)
     named = {r[0]: (r[2], r[3]) for r in rows}

@@ -13,7 +13,7 @@ begins a large city's (New York the state and New York City: "New York" alone ca
 apart; Oregon stays beside Oregon City). Run with pycountry
 installed (``pip install -e ".[train]"``)::
 
-    python graph/data/make_subdivision_names.py > graph/data/subdivision_names.tsv
+    python extractors/data/make_subdivision_names.py > extractors/data/subdivision_names.tsv
 
 Examples
 --------
@@ -78,7 +78,7 @@ def main() -> int:
 
     import pycountry
 
-    from policykg.graph.resolve import matching_form
+    from policykg.extractors.script import matching_form
 
     subdivisions = []
     for lang in ("zh_CN", "zh_TW"):
@@ -95,7 +95,7 @@ def main() -> int:
     countries = frozenset(Locale.parse("en").territories.values())
     out = sys.stdout
     out.write("# Chinese names of states and provinces and their English names, from ISO 3166-2 and Debian's\n"
-              "# iso-codes translations (LGPL-2.1-or-later) via pycountry; made by graph/data/make_subdivision_names.py\n")
+              "# iso-codes translations (LGPL-2.1-or-later) via pycountry; made by extractors/data/make_subdivision_names.py\n")
     out.write("# Chinese name, its matching form, English name, country, type\n")
     for han, english, country, kind in table(subdivisions, cities=cities, countries=countries):
         out.write(f"{han}\t{matching_form(han)}\t{english}\t{country}\t{kind}\n")

