@@ -40,6 +40,10 @@ CC-CEDICT's 8,600 proper nouns (capitalised pinyin) that jieba does not tag, as 
 their own categories (place, organization, person or other name, by their glosses): 70.72 / 63.86
 against 70.68 / 64.67, left out (stop 23); nor its words that name nothing (common words of two to six
 characters as their own gazetteer category): 70.80 / 64.41, within noise, left out.
+For English, CC-CEDICT's proper nouns by their English glosses (9,300 names: ``Hilton (hotel chain)``,
+``Hezbollah``, ``Accenture (company)``, typed organization, place, person or other by the gloss's note and
+the Chinese headword's last character) as gazetteer phrases: 72.45 / 47.72 against 72.10 / 49.00, left out
+(stop 24).
 
 Examples
 --------
