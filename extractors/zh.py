@@ -300,10 +300,10 @@ class ChineseEntityExtractor(EntityExtractor):
 
 
 def city_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
-    """PLACE for each city or state of the shipped tables (CLDR, GeoNames, ISO 3166-2:
+    """PLACE for each country, city or state of the shipped tables (CLDR, GeoNames, ISO 3166-2:
     :func:`~policykg.extractors.places.chinese_place_names`) that ``s`` names as whole jieba words, at
-    :data:`CITY_PRIORITY`: the capital or the town the model left out (李容浩在平壤表示, 南接衡阳), not
-    the 东京 of 东京湾.
+    :data:`CITY_PRIORITY`: the country, the capital or the town the model left out (只有日本宣布,
+    李容浩在平壤表示, 南接衡阳), not the 东京 of 东京湾.
 
     >>> s = "外交部长在平壤表示，东京湾很美"
     >>> [s[c.start : c.end] for c in city_candidates(s)]

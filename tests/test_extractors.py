@@ -50,6 +50,9 @@ ZH_CASES = [
      [("湘潭", "PLACE"), ("衡山", "PLACE"), ("衡陽", "PLACE"), ("婁底", "PLACE"), ("漣源", "PLACE"), ("湘鄉", "PLACE")]),
     ("民營報紙亦於艱難中求生，1946年創刊於台中的《民聲日報》當時辦的有聲有色。", [("台中", "PLACE"), ("民聲日報", "WORK")]),
     ("他在北方工作，也去过温泉。", []),
+    # and so do countries, CLDR's names in both scripts (UNER dev; nytimes.184837, ntrex_dev)
+    ("世界上，只有日本宣布实行免费的中等教育及高等教育。", [("日本", "PLACE")]),
+    ("即便印尼時常發生地震，國家卻仍然無力面對大自然的無情摧毀。", [("印尼", "PLACE")]),
     # glossed names with an initial: the initial stays, so K.波兰尼 and M.波兰尼 stay apart
     ("新自由主义首先出现在奥地利经济学家和社会学家L.米塞斯(Ludwig von Mises)的三部著作中",
      [("新自由主义", "TERM"), ("奥地利", "PLACE"), ("L.米塞斯", "PERSON"), ("Ludwig von Mises", "PERSON")]),
