@@ -318,9 +318,19 @@ def city_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
     for i in range(len(words)):
         for j in range(min(len(words), i + _CITY_WORDS), i, -1):
             if s[starts[i] : starts[j]] in cities:
-                out.append(Candidate(starts[i], starts[j], "PLACE", CITY_PRIORITY))
+                if not _ends_date(s, starts[i]):
+                    out.append(Candidate(starts[i], starts[j], "PLACE", CITY_PRIORITY))
                 break
     return out
+
+
+def _ends_date(s: str, start: int) -> bool:
+    """Whether the character at ``start`` is the 日, 月 or 年 of a date (``8月26日本赛季``: 26日 | 本赛季).
+
+    >>> _ends_date("8月26日本赛季", 4), _ends_date("只有日本宣布", 2)
+    (True, False)
+    """
+    return s[start] in "日月年" and start > 0 and (s[start - 1].isdigit() or s[start - 1] in "〇一二三四五六七八九十")
 
 
 def _two_bodies(s: str, cand: Candidate) -> list[Candidate]:
