@@ -38,7 +38,7 @@ from .keywords import is_generic_zh_word
 from .ner_model import load_ner
 from .places import chinese_place_names
 from .script import to_simplified
-from .structure_roles import is_org
+from .structure_roles import ORG_HEADS, is_org
 from .zh_latin import gloss_label, head_kind, latin_candidates
 from .zh_segment import Memo, default_segmenter, remember
 from .zh_spans import clean_span, government_place, is_generic_body, split_party_and_state, with_founder
@@ -56,12 +56,6 @@ _QUOTED = re.compile(rf"“([{HAN}]{{2,10}})”")
 _HAN = re.compile(f"[{HAN}]")
 _OTHER_DOTS = re.compile(f"(?<=[{HAN}])[・•‧](?=[{HAN}])")
 
-#: Last characters of organization names; a chunk of nouns ending in one of these is an ORG.
-ORG_HEADS = (
-    "委员会", "办公厅", "办公室", "研究院", "研究所", "研究中心", "研究室", "大学", "学院", "党校", "中心",
-    "公司", "集团", "银行", "协会", "学会", "联合会", "基金会", "理事会", "出版社", "报社", "日报", "组织",
-    "政府", "法院", "检察院", "科学院", "工程院", "国务院", "人大", "政协", "部", "局", "厅", "署", "委",
-)
 _ORG_HEAD_RE = re.compile("(?:" + "|".join(ORG_HEADS) + ")$")
 _ORG_HEAD_IN = re.compile("|".join(ORG_HEADS))
 _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}

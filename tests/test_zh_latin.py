@@ -24,7 +24,7 @@ LATIN_CASES = [
      [("墨西哥", "PLACE"), ("Andres Manuel Lopez Obrador", "PERSON")]),
     # a place word inside the run; the name before it read by the English model
     ("Lopez Obrador 禮拜六在 Tlatelolco Plaza 承諾「永遠不會動用軍方鎮壓墨西哥人民。」",
-     [("Lopez Obrador", "PERSON"), ("Tlatelolco Plaza", "PLACE")]),
+     [("Lopez Obrador", "PERSON"), ("Tlatelolco Plaza", "PLACE"), ("墨西哥", "PLACE")]),
     # names run together by the model are told apart; a verb between them is no part of either
     ("流浪只在上半場成功瞄準射門，但這名前任的 Ibrox 守門員 Liam Kelly 輕鬆擋下 Lassana Coulibaly 的頭槌和 Ovie Ejaria 微弱的射門。",
      [("上半場", "PLACE"), ("Liam Kelly", "PERSON"), ("Lassana Coulibaly", "PERSON"), ("Ovie Ejaria", "PERSON")]),
