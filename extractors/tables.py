@@ -10,7 +10,9 @@ string), so a changed source, a new package version or another Python makes a ne
 serves a stale table; this Python's older files of the same table from the same source files are
 deleted when a new one is written, and they are written atomically (a reader sees a whole file or
 none). Two installations (two virtual environments, whose packages sit at other paths) keep a
-file each instead of deleting each other's and parsing again in turn.
+file each instead of deleting each other's and parsing again in turn; of installations that come
+and go (a virtual environment per clone), the :data:`KEEP_PER_TABLE` most recently used keep theirs
+and the others' files are deleted when a table is written, so the folder does not grow without end.
 
 The folder is ``$POLICYKG_TABLES`` if set, else ``$XDG_CACHE_HOME/policykg/tables`` (by default
 ``~/.cache/policykg/tables``). Setting ``POLICYKG_TABLES`` to an empty string turns the cache off.
@@ -47,6 +49,9 @@ __all__ = ["load_table", "tables_dir", "cached_tables", "clear_tables"]
 
 T = TypeVar("T")
 _SUFFIX = ".marshal"
+#: Files kept per table and Python version: one per installation, for the installations that used
+#: the table last (reading a table marks it used).
+KEEP_PER_TABLE = 3
 
 
 def tables_dir() -> Path | None:
@@ -79,9 +84,15 @@ def load_table(name: str, sources: Sequence[Path | str], parse: Callable[[], T],
     except OSError:  # a source is missing: let ``parse`` say so
         return parse()
     try:
-        return marshal.loads(path.read_bytes())
+        table = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):  # none yet, unreadable, or cut short
         pass
+    else:
+        try:
+            os.utime(path)  # used now: kept before other installations' files (_store)
+        except OSError:
+            pass
+        return table
     table = parse()
     _store(path, _prefix(name, sources), table)
     return table
@@ -130,8 +141,9 @@ def _fingerprint(sources: Sequence[Path | str], version: str) -> str:
 
 def _store(path: Path, prefix: str, table: object) -> None:
     """Write ``table`` to ``path`` atomically and delete the older files whose names start with
-    ``prefix`` (:func:`_prefix`), and this table's files named before names held the source paths'
-    hash (``jieba-py311-<fingerprint>.marshal``); give up quietly."""
+    ``prefix`` (:func:`_prefix`), this table's files named before names held the source paths'
+    hash (``jieba-py311-<fingerprint>.marshal``), and other installations' files of this table
+    beyond the :data:`KEEP_PER_TABLE` used last; give up quietly."""
     try:
         write_atomic(path, marshal.dumps(table))  # readers see the old file or the whole new one, never a part
         unplaced = prefix.rsplit("-", 2)[0] + "-"  # name-pyXY-
@@ -139,5 +151,15 @@ def _store(path: Path, prefix: str, table: object) -> None:
             rest = old.name[len(unplaced) : -len(_SUFFIX)]
             if old != path and (old.name.startswith(prefix) or "-" not in rest):
                 old.unlink(missing_ok=True)
+        others = sorted(path.parent.glob(f"{unplaced}*{_SUFFIX}"), key=_last_used, reverse=True)
+        for old in [p for p in others if p != path][KEEP_PER_TABLE - 1 :]:
+            old.unlink(missing_ok=True)
     except (OSError, ValueError):  # a read-only home, a full disk, or a table marshal cannot write
         pass
+
+
+def _last_used(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:  # deleted meanwhile by another process
+        return 0.0

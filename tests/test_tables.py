@@ -69,6 +69,28 @@ def test_two_installations_keep_a_file_each(table_dir, tmp_path):
     assert len(calls) == 3 and len(cached_tables()) == 2
 
 
+def test_installations_that_come_and_go_leave_only_the_tables_used_last(table_dir, tmp_path):
+    # a clone per CI run installs the sources at a new path each time: the folder keeps the files of the
+    # KEEP_PER_TABLE installations that used the table last, whichever wrote first
+    sources = []
+    for i in range(tables.KEEP_PER_TABLE + 2):
+        (tmp_path / f"clone-{i}").mkdir()
+        sources.append(tmp_path / f"clone-{i}" / "words.tsv")
+        sources[-1].write_text("国务院\tORG\n", encoding="utf-8")
+    calls: list[int] = []
+    load_table("words", [sources[0]], _counting_parse(sources[0], calls))
+    for i, source in enumerate(sources[1:], 1):
+        stamp = 1_000_000 + i
+        for path in cached_tables():
+            os.utime(path, (stamp - 10, stamp - 10))  # every older file used before the next clone came
+        load_table("words", [sources[0]], _counting_parse(sources[0], calls))  # the first one still in use
+        load_table("words", [source], _counting_parse(source, calls))
+    assert len(calls) == len(sources) and len(cached_tables()) == tables.KEEP_PER_TABLE
+    # the first installation, read all along, kept its file: no parse again
+    load_table("words", [sources[0]], _counting_parse(sources[0], calls))
+    assert len(calls) == len(sources)
+
+
 def test_a_file_named_the_old_way_goes_when_its_table_is_written(table_dir, tmp_path):
     source = tmp_path / "words.tsv"
     source.write_text("国务院\tORG\n", encoding="utf-8")
