@@ -31,7 +31,8 @@ name. :func:`clean_span` gives the pieces of one span worth keeping:
 - two dotted full names joined by a conjunction are two people (``迈克·李和奥林·哈奇``);
 - a set phrase, an idiom, a pronoun or a particle ends a name (``朝鲜绝不会`` → ``朝鲜``), and so does a
   number in Chinese with its measure word (``东贝尔法斯特一家餐厅`` → ``东贝尔法斯特``); a verb that
-  opens no name splits two names (``斯特林让曼城队`` → ``斯特林``, ``曼城队``);
+  opens no name splits two names (``斯特林让曼城队`` → ``斯特林``, ``曼城队``), and so does a common word
+  of CC-CEDICT between two names, which jieba may tag a noun (``台州市替代黄岩区``);
 - a place's government is the place (``加拿大政府`` → ``加拿大``, :func:`government_place`);
 - an organization of common words only is a kind of business and is dropped (``跨境电商``), and a
   Party organ written with a state body is the two (``党中央国务院`` → ``党中央``, ``国务院``);
@@ -484,6 +485,11 @@ def _split_words(text: str, start: int, end: int, label: str) -> list[tuple[int,
         if word in _CONJUNCTIONS and tag in ("c", "p") and 0 < i < len(words) - 1:
             out += [(part, pos, lab)] if pos - part >= 2 else []
             part, lab = pos + len(word), label
+        elif 0 < i < len(words) - 1 and tag in ("v", "vn", "n") and len(word) >= 2 and word in common_words() \
+                and _names_only(text[part:pos]) and _names_only(text[pos + len(word) : end]):
+            # a common word between two names, a verb that jieba may tag a noun (台州市|替代|黄岩区): two names
+            out += [(part, pos, _piece_label(text, part, pos, lab))]
+            return out + [(pos + len(word), end, _piece_label(text, pos + len(word), end, label))]
         elif i > 0 and _breaks_name(word, tag, last=i == len(words) - 1):
             after = _after_break(text, pos + len(word), end, label)
             if len(word) == 1 and not (after and _names_only(text[part:pos])) or tag in ("m", "mq") and body:

@@ -55,6 +55,8 @@ ZH_CASES = [
     ("即便印尼時常發生地震，國家卻仍然無力面對大自然的無情摧毀。", [("印尼", "PLACE")]),
     # but not the 日 of a date that jieba reads into a country's name (UNER dev)
     ("2003年8月26日本赛季开始。", []),
+    # a common word between two names parts them, though jieba tags 替代 a noun (UNER dev)
+    ("2001年1月起，台州市替代黄岩区接管该机场。", [("台州市", "PLACE"), ("黄岩区", "PLACE")]),
     # a city's evening paper is a newspaper, not the city (newsweek.51331, ntrex_dev)
     ("根據貴陽晚報的報導，「我表親的雙腿斷掉，且佈滿鮮血，」死者的表親說。", [("貴陽晚報", "ORG")]),
     # glossed names with an initial: the initial stays, so K.波兰尼 and M.波兰尼 stay apart
