@@ -8,7 +8,9 @@ once and kept in the tables cache (:mod:`.tables`):
 - :func:`common_words`: the headwords that name nothing, for the Chinese extractor, which drops a
   person or a place that is one such word (地球 "the earth", 旁门左道 "heretical sect");
 - :func:`words_with_common_senses`: the headwords with at least one sense that names nothing (北方
-  "north", though also a name), which a table of place names leaves out.
+  "north", though also a name), which a table of place names leaves out;
+- :func:`organization_names`: the headwords that name an organization and nothing else (国泰 "Cathay
+  Pacific airline", 路透社 "Reuters news agency"), for the Chinese extractor.
 
 Examples
 --------
@@ -26,7 +28,8 @@ from pathlib import Path
 
 from .tables import load_table
 
-__all__ = ["dictionary_file", "glosses", "common_words", "words_with_common_senses", "content_words"]
+__all__ = ["dictionary_file", "glosses", "common_words", "words_with_common_senses", "organization_names",
+           "content_words"]
 
 #: Words of an English gloss that carry no meaning of their own.
 _STOP = frozenset("""a an the of and for on in at to by with from or as its it be &
@@ -115,6 +118,30 @@ def _parse_common_senses(path: Path) -> frozenset[str]:
         not g.startswith((*_NOT_SENSES, "surname")) and not g[:1].isupper() for g in glosses_))
 
 
+#: Words of a gloss that say its headword names an organization (``Cathay Pacific airline``).
+_ORGANIZATION = re.compile(r"\b(?:company|corporation|airlines?|airways|bank|party|organi[sz]ation|university|"
+                           r"newspaper|agency|league|association|federation|railways?|group|club|team|network|"
+                           r"broadcaster|television|studio|manufacturer|maker|firm|telecom|insurance)\b", re.I)
+#: Words of a gloss that say its headword names a work or an event, even one an organization makes or
+#: teams play (``TV series``, ``golf team competition``).
+_WORK = re.compile(r"\b(?:series|show|film|movie|novel|drama|game|song|album|book|opera|comedy|cartoon|manga|"
+                   r"competition|tournament|championships?|cup|festival|award|prize)\b", re.I)
+
+
+def _parse_organization_names(path: Path) -> frozenset[str]:
+    """Headwords of two characters or more, proper nouns by their pinyin, every sense of which is
+    written capitalised and one of which says it is an organization (:data:`_ORGANIZATION`), none a
+    work or an event (:data:`_WORK`: 权力的游戏 "Game of Thrones, US TV series", 莱德杯 "Ryder Cup")."""
+    named: dict[str, list[str]] = {}
+    for word, pinyin, glosses_ in _entries(path):
+        if len(word) >= 2 and _CAPITAL.search(pinyin):
+            named.setdefault(word, []).extend(g for g in glosses_ if not g.startswith((*_NOT_SENSES, "surname", "also ")))
+    common = _parse_common_senses(path)
+    return frozenset(word for word, senses in named.items() if word not in common and senses
+                     and all(g[:1].isupper() for g in senses) and any(_ORGANIZATION.search(g) for g in senses)
+                     and not any(_WORK.search(g) for g in senses))
+
+
 @lru_cache(maxsize=1)
 def glosses() -> dict[str, str]:
     """``{simplified headword: senses}`` (see :func:`_parse_glosses`), cached between processes.
@@ -147,3 +174,15 @@ def words_with_common_senses() -> frozenset[str]:
     """
     path = dictionary_file()
     return load_table("cedict-common-senses", [path], lambda: _parse_common_senses(path), version="1")
+
+
+@lru_cache(maxsize=1)
+def organization_names() -> frozenset[str]:
+    """Simplified headwords that name an organization and nothing else (see
+    :func:`_parse_organization_names`), cached between processes.
+
+    >>> [w in organization_names() for w in ("国泰", "路透社", "友邦保险", "国务院", "北京")]
+    [True, True, True, False, False]
+    """
+    path = dictionary_file()
+    return load_table("cedict-organizations", [path], lambda: _parse_organization_names(path), version="4")

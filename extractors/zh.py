@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .base import Candidate, EntityExtractor
+from .cedict import organization_names
 from .keywords import is_generic_zh_word
 from .ner_model import load_ner
 from .places import chinese_place_names
@@ -64,10 +65,11 @@ _CHUNK_TAGS = {"ns", "nt", "nz", "n", "vn", "nrt", "j"}
 _CHAMBERS = frozenset("参议院 众议院 上议院 下议院 国会 议会 参院 众院 立法会 人大常委会".split())
 #: The statistical model (extractors/models/zh_ner) ranks below structure, titles, glosses and the lexicon.
 MODEL_PRIORITY = 2
-#: A city or a state of the place tables only fills a gap: the model, the lexicon and the patterns outrank it.
-CITY_PRIORITY = 1
-#: A city's name is looked for as up to this many of jieba's words (布宜诺斯 | 艾利斯).
-_CITY_WORDS = 3
+#: A name of the place tables or CC-CEDICT's organizations only fills a gap: the model, the lexicon and
+#: the patterns outrank it.
+KNOWN_NAME_PRIORITY = 1
+#: A known name is looked for as up to this many of jieba's words (布宜诺斯 | 艾利斯).
+_KNOWN_NAME_WORDS = 3
 
 
 #: jieba tags of the words of a body's name: nouns, names, abbreviations, verbal nouns (预防 in 灾害预防中心).
@@ -212,7 +214,7 @@ class ChineseEntityExtractor(EntityExtractor):
         cands += self._pattern_candidates(simple, {c.end: (c.start, c.label) for c in model})
         cands += self.lexicon_candidates(simple, "zh-Hans")
         cands += [piece for c in self._org_chunks(simple, memo) for piece in _two_bodies(simple, c)]
-        cands += city_candidates(simple, memo)
+        cands += known_name_candidates(simple, memo)
         latin = latin_candidates(simple)
         ends = {c.end for c in [*cands, *model, *latin] if c.label != "TERM"}  # names a gloss may follow
         cands += [c for c in [*latin, *model] if not _glosses_no_name(simple, c.start, c.end, ends)]
@@ -293,27 +295,30 @@ class ChineseEntityExtractor(EntityExtractor):
         return out
 
 
-def city_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
+def known_name_candidates(s: str, memo: Memo | None = None) -> list[Candidate]:
     """PLACE for each country, city or state of the shipped tables (CLDR, GeoNames, ISO 3166-2:
-    :func:`~policykg.extractors.places.chinese_place_names`) that ``s`` names as whole jieba words, at
-    :data:`CITY_PRIORITY`: the country, the capital or the town the model left out (只有日本宣布,
-    李容浩在平壤表示, 南接衡阳), not the 东京 of 东京湾.
+    :func:`~policykg.extractors.places.chinese_place_names`) and ORG for each organization of CC-CEDICT
+    (:func:`~policykg.extractors.cedict.organization_names`) that ``s`` names as whole jieba words, at
+    :data:`KNOWN_NAME_PRIORITY`: the country, the capital, the town or the airline the model left out
+    (只有日本宣布, 李容浩在平壤表示, 南接衡阳, 分予国泰经营), not the 东京 of 东京湾.
 
-    >>> s = "外交部长在平壤表示，东京湾很美"
-    >>> [s[c.start : c.end] for c in city_candidates(s)]
-    ['平壤']
+    >>> s = "外交部长在平壤表示，东京湾很美，航线分予国泰经营"
+    >>> [(s[c.start : c.end], c.label) for c in known_name_candidates(s)]
+    [('平壤', 'PLACE'), ('国泰', 'ORG')]
     """
-    cities = chinese_place_names()
+    places, organizations = chinese_place_names(), organization_names()
     words = default_segmenter().words(s, memo)
     starts = [0]
     for w in words:
         starts.append(starts[-1] + len(w))
     out = []
     for i in range(len(words)):
-        for j in range(min(len(words), i + _CITY_WORDS), i, -1):
-            if s[starts[i] : starts[j]] in cities:
+        for j in range(min(len(words), i + _KNOWN_NAME_WORDS), i, -1):
+            name = s[starts[i] : starts[j]]
+            label = "PLACE" if name in places else "ORG" if name in organizations else None
+            if label:
                 if not _ends_date(s, starts[i]):
-                    out.append(Candidate(starts[i], starts[j], "PLACE", CITY_PRIORITY))
+                    out.append(Candidate(starts[i], starts[j], label, KNOWN_NAME_PRIORITY))
                 break
     return out
 

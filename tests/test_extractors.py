@@ -57,6 +57,10 @@ ZH_CASES = [
     ("2003年8月26日本赛季开始。", []),
     # a common word between two names parts them, though jieba tags 替代 a noun (UNER dev)
     ("2001年1月起，台州市替代黄岩区接管该机场。", [("台州市", "PLACE"), ("黄岩区", "PLACE")]),
+    # an organization CC-CEDICT knows fills a gap as a place does (国泰 "Cathay Pacific airline"; UNER dev)
+    ("当时的香港政府后来把香港以南的航线分予国泰经营，以北的则交予国泰唯一本地对手，怡和洋行属下的香港航空经营。",
+     [("香港", "PLACE"), ("香港", "PLACE"), ("国泰", "ORG"), ("国泰", "ORG"), ("怡和洋行", "ORG"), ("香港航空", "ORG")]),
+    ("當時的香港政府後來把香港以南的航線分予國泰經營。", [("香港", "PLACE"), ("香港", "PLACE"), ("國泰", "ORG")]),
     # a city's evening paper is a newspaper, not the city (newsweek.51331, ntrex_dev)
     ("根據貴陽晚報的報導，「我表親的雙腿斷掉，且佈滿鮮血，」死者的表親說。", [("貴陽晚報", "ORG")]),
     # glossed names with an initial: the initial stays, so K.波兰尼 and M.波兰尼 stay apart
