@@ -59,7 +59,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .cedict import common_words
+from .cedict import common_words, words_with_common_senses
 from .place_words import ZH_COMPASS
 from .places import chinese_city_names, territory_names
 from .script import to_simplified
@@ -210,7 +210,9 @@ def trim_title(text: str, start: int, end: int) -> tuple[int, int]:
 
 def split_country(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """A place span that opens with a country (CLDR) and ends in a common noun that is no part of
-    a place name, cut to the country (``英国美容市场``, ``美国奥赛罗棋`` → ``英国``, ``美国``); other
+    a place name, or in a word CC-CEDICT gives a common meaning whatever jieba tags it (``法西斯``
+    "fascism", ``ns``), cut to the country (``英国美容市场``, ``美国奥赛罗棋``, ``奥地利法西斯`` → ``英国``,
+    ``美国``, ``奥地利``); other
     spans stay whole (``美国西海岸``, ``中国大陆``, ``日本东京``). A span of countries only is each of them
     (``美国朝鲜`` → ``美国``, ``朝鲜``), and a country before a person's name is the country and the
     person (``美国特朗普``: "America's Trump"). Returns ``(start, end, label)``.
@@ -230,8 +232,8 @@ def split_country(text: str, start: int, end: int) -> list[tuple[int, int, str]]
     if _person_name(text, country, end):
         return [(start, country, "PLACE"), (country, end, "PERSON")]
     last, tag = words[-1]
-    if tag in ("n", "vn") and last not in _REGION_WORDS and not last.endswith(PLACE_ENDINGS) \
-            and not last.endswith(ORG_HEADS):
+    if (tag in ("n", "vn") or last in words_with_common_senses()) and last not in _REGION_WORDS \
+            and not last.endswith(PLACE_ENDINGS) and not last.endswith(ORG_HEADS):
         return [(start, country, "PLACE")]
     return [(start, end, "PLACE")]
 

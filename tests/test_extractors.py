@@ -61,6 +61,9 @@ ZH_CASES = [
     ("当时的香港政府后来把香港以南的航线分予国泰经营，以北的则交予国泰唯一本地对手，怡和洋行属下的香港航空经营。",
      [("香港", "PLACE"), ("香港", "PLACE"), ("国泰", "ORG"), ("国泰", "ORG"), ("怡和洋行", "ORG"), ("香港航空", "ORG")]),
     ("當時的香港政府後來把香港以南的航線分予國泰經營。", [("香港", "PLACE"), ("香港", "PLACE"), ("國泰", "ORG")]),
+    # a country before a word that names nothing is the country, whatever jieba tags the word (法西斯 ns; seed 000)
+    ("在纳粹接管前,米塞斯曾担任奥地利法西斯总理(独裁者)E.陶尔斐斯(Engelbert Dollfuss)的经济顾问。",
+     [("米塞斯", "PERSON"), ("奥地利", "PLACE"), ("E.陶尔斐斯", "PERSON"), ("Engelbert Dollfuss", "PERSON")]),
     # a city's evening paper is a newspaper, not the city (newsweek.51331, ntrex_dev)
     ("根據貴陽晚報的報導，「我表親的雙腿斷掉，且佈滿鮮血，」死者的表親說。", [("貴陽晚報", "ORG")]),
     # glossed names with an initial: the initial stays, so K.波兰尼 and M.波兰尼 stay apart
