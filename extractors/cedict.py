@@ -135,7 +135,8 @@ def _parse_organization_names(path: Path) -> frozenset[str]:
     named: dict[str, list[str]] = {}
     for word, pinyin, glosses_ in _entries(path):
         if len(word) >= 2 and _CAPITAL.search(pinyin):
-            named.setdefault(word, []).extend(g for g in glosses_ if not g.startswith((*_NOT_SENSES, "surname", "also ")))
+            senses = (g for g in glosses_ if not g.startswith((*_NOT_SENSES, "surname", "also ")))
+            named.setdefault(word, []).extend(senses)
     common = _parse_common_senses(path)
     return frozenset(word for word, senses in named.items() if word not in common and senses
                      and all(g[:1].isupper() for g in senses) and any(_ORGANIZATION.search(g) for g in senses)

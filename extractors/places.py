@@ -90,8 +90,9 @@ def chinese_place_names() -> frozenset[str]:
     """Simplified Chinese names that name a city or a state and nothing else, for the Chinese extractor.
 
     CLDR's cities (:func:`chinese_city_names`) and countries (日本, 印尼: :func:`territory_names`),
-    GeoNames' cities (衡阳, 娄底, 海牙) and ISO 3166-2's states (亚利桑那州), but no name that CC-CEDICT gives a common meaning too (北方 "north",
-    温泉 "hot spring", 新兴 "emerging"; :func:`~policykg.extractors.cedict.words_with_common_senses`),
+    GeoNames' cities (衡阳, 娄底, 海牙) and ISO 3166-2's states (亚利桑那州), but no name that
+    CC-CEDICT gives a common meaning too (北方 "north", 温泉 "hot spring", 新兴 "emerging";
+    :func:`~policykg.extractors.cedict.words_with_common_senses`),
     no name whose English name is a person's first name (乔治 / George), and no subdivision or town
     of under :data:`MIN_TOWN_POPULATION` people unless its name ends in 市, 州, 县 and the like
     (西岸 is New Zealand's West Coast region, but mostly a west coast), nor a common word and 地区
@@ -102,7 +103,8 @@ def chinese_place_names() -> frozenset[str]:
     from .vi_gazetteers import english_gazetteer
 
     common, people = words_with_common_senses(), english_gazetteer().people
-    out = set(chinese_city_names()) | set(territory_names("zh-Hans")) | {to_simplified(n) for n in territory_names("zh-Hant")}
+    out = set(chinese_city_names()) | set(territory_names("zh-Hans"))
+    out |= {to_simplified(n) for n in territory_names("zh-Hant")}
     for table in ("city_names.tsv", "subdivision_names.tsv"):
         for _han, form, english, _country, size_or_kind in place_table(table):
             small = not size_or_kind.isdigit() or int(size_or_kind) < MIN_TOWN_POPULATION

@@ -95,7 +95,8 @@ def main() -> int:
     countries = frozenset(Locale.parse("en").territories.values())
     out = sys.stdout
     out.write("# Chinese names of states and provinces and their English names, from ISO 3166-2 and Debian's\n"
-              "# iso-codes translations (LGPL-2.1-or-later) via pycountry; made by extractors/data/make_subdivision_names.py\n")
+              "# iso-codes translations (LGPL-2.1-or-later) via pycountry; made by\n"
+              "# extractors/data/make_subdivision_names.py\n")
     out.write("# Chinese name, its matching form, English name, country, type\n")
     for han, english, country, kind in table(subdivisions, cities=cities, countries=countries):
         out.write(f"{han}\t{matching_form(han)}\t{english}\t{country}\t{kind}\n")
