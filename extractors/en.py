@@ -48,6 +48,12 @@ ORG_WORDS = frozenset(
     "Colloquium Symposium Alliance Coalition Institution Examiner Herald Tribune Journal Gazette Chronicle "
     "Telegraph Observer Magazine".split()
 )
+#: Last words of a document's title: a capitalised run ending in one names a work (``the Government Work
+#: Report``, ``the Clean Air Act``, ``the Paris Agreement``), though it may hold an organization word.
+DOCUMENT_WORDS = frozenset(
+    "Report Plan Programme Outline Law Act Strategy Declaration Treaty Accord Agreement Charter Constitution "
+    "Manifesto Guidelines Opinions Decision Resolution Directive Regulations Statute Bill".split()
+)
 PERSON_TITLES = (
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "President", "Prime Minister", "Minister", "Senator", "Governor",
     "Secretary", "Chairman", "General", "King", "Queen", "Pope", "Judge", "Sir", "Lady", "Chancellor",
@@ -237,6 +243,8 @@ class EnglishEntityExtractor(EntityExtractor):
                 s += 4  # "The Committee on Foreign Affairs"; "The Hague" and "The Bronx" are names whole
             if label == "ORG" and in_post_title(text, s, e):
                 continue
+            if label == "ORG" and text[s:e].split()[-1] in DOCUMENT_WORDS and " " in text[s:e]:
+                label = "WORK"  # "the Government Work Report": a document, whatever body it names
             last = text[s:e].split()[-1:]
             # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
             if label == "PERSON" and last and last[0] in PLACE_WORDS and not _common_surname(last[0]):
@@ -309,6 +317,8 @@ class EnglishEntityExtractor(EntityExtractor):
         before = text[max(0, start - 20) : start].rstrip()
         if words[-1] in ROLE_WORDS and words[-1] not in ORG_WORDS:
             return None  # "Board Member", "Party Leadership Group Member": a post
+        if words[-1] in DOCUMENT_WORDS and len(words) >= 2:
+            return "WORK"
         if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
             return "ORG"
         if span in places or is_known_place(span) and not _sentence_start(text, start):
