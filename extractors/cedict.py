@@ -137,7 +137,7 @@ def _parse_organization_names(path: Path) -> frozenset[str]:
         if len(word) >= 2 and _CAPITAL.search(pinyin):
             senses = (g for g in glosses_ if not g.startswith((*_NOT_SENSES, "surname", "also ")))
             named.setdefault(word, []).extend(senses)
-    common = _parse_common_senses(path)
+    common = words_with_common_senses()
     return frozenset(word for word, senses in named.items() if word not in common and senses
                      and all(g[:1].isupper() for g in senses) and any(_ORGANIZATION.search(g) for g in senses)
                      and not any(_WORK.search(g) for g in senses))

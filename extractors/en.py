@@ -243,7 +243,7 @@ class EnglishEntityExtractor(EntityExtractor):
                 s += 4  # "The Committee on Foreign Affairs"; "The Hague" and "The Bronx" are names whole
             if label == "ORG" and in_post_title(text, s, e):
                 continue
-            if label == "ORG" and text[s:e].split()[-1] in DOCUMENT_WORDS and " " in text[s:e]:
+            if label == "ORG" and _names_document(text[s:e].split()):
                 label = "WORK"  # "the Government Work Report": a document, whatever body it names
             last = text[s:e].split()[-1:]
             # "Evelyn Street", "Tony Macaroni Arena": a place word that is no common surname
@@ -317,7 +317,7 @@ class EnglishEntityExtractor(EntityExtractor):
         before = text[max(0, start - 20) : start].rstrip()
         if words[-1] in ROLE_WORDS and words[-1] not in ORG_WORDS:
             return None  # "Board Member", "Party Leadership Group Member": a post
-        if words[-1] in DOCUMENT_WORDS and len(words) >= 2:
+        if _names_document(words):
             return "WORK"
         if any(w.strip(".") in ORG_WORDS for w in words) and len(words) >= 2:
             return "ORG"
@@ -332,6 +332,15 @@ class EnglishEntityExtractor(EntityExtractor):
         if romanized_chinese_name(span):
             return "PERSON"
         return None
+
+
+def _names_document(words: list[str]) -> bool:
+    """Whether a name of two words or more ends in a document's word (:data:`DOCUMENT_WORDS`).
+
+    >>> _names_document(["Government", "Work", "Report"]), _names_document(["Report"])
+    (True, False)
+    """
+    return len(words) >= 2 and words[-1] in DOCUMENT_WORDS
 
 
 _POSSESSIVE = re.compile(r"['’]s? ")

@@ -50,6 +50,14 @@ def territory_names(lang: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _chinese_country_names() -> frozenset[str]:
+    """CLDR's country and region names in Chinese, the traditional ones in simplified script."""
+    from .script import to_simplified
+
+    return frozenset(territory_names("zh-Hans")) | {to_simplified(n) for n in territory_names("zh-Hant")}
+
+
+@lru_cache(maxsize=1)
 def chinese_city_names() -> dict[str, str]:
     """``{simplified Chinese name: English name}`` of CLDR's exemplar cities (the cities time zones are
     named after: 平壤, 洛杉矶, 开罗, about 400), in simplified and traditional script alike.
@@ -63,7 +71,7 @@ def chinese_city_names() -> dict[str, str]:
     from .vi_gazetteers import english_gazetteer
 
     people = english_gazetteer().people
-    countries = set(territory_names("zh-Hans")) | {to_simplified(n) for n in territory_names("zh-Hant")}
+    countries = _chinese_country_names()
     out: dict[str, str] = {}
     for locale in ("zh_Hans", "zh_Hant"):
         for zone, names in Locale.parse(locale).time_zones.items():
@@ -99,12 +107,10 @@ def chinese_place_names() -> frozenset[str]:
     ("region": 北部地区, New Zealand's Northland).
     """
     from .cedict import words_with_common_senses
-    from .script import to_simplified
     from .vi_gazetteers import english_gazetteer
 
     common, people = words_with_common_senses(), english_gazetteer().people
-    out = set(chinese_city_names()) | set(territory_names("zh-Hans"))
-    out |= {to_simplified(n) for n in territory_names("zh-Hant")}
+    out = set(chinese_city_names()) | _chinese_country_names()
     for table in ("city_names.tsv", "subdivision_names.tsv"):
         for _han, form, english, _country, size_or_kind in place_table(table):
             small = not size_or_kind.isdigit() or int(size_or_kind) < MIN_TOWN_POPULATION

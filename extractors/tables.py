@@ -147,12 +147,16 @@ def _store(path: Path, prefix: str, table: object) -> None:
     try:
         write_atomic(path, marshal.dumps(table))  # readers see the old file or the whole new one, never a part
         unplaced = prefix.rsplit("-", 2)[0] + "-"  # name-pyXY-
+        others = []  # other installations' files of this table
         for old in path.parent.glob(f"{unplaced}*{_SUFFIX}"):
             rest = old.name[len(unplaced) : -len(_SUFFIX)]
-            if old != path and (old.name.startswith(prefix) or "-" not in rest):
+            if old == path:
+                continue
+            if old.name.startswith(prefix) or "-" not in rest:
                 old.unlink(missing_ok=True)
-        others = sorted(path.parent.glob(f"{unplaced}*{_SUFFIX}"), key=_last_used, reverse=True)
-        for old in [p for p in others if p != path][KEEP_PER_TABLE - 1 :]:
+            else:
+                others.append(old)
+        for old in sorted(others, key=_last_used, reverse=True)[KEEP_PER_TABLE - 1 :]:
             old.unlink(missing_ok=True)
     except (OSError, ValueError):  # a read-only home, a full disk, or a table marshal cannot write
         pass
